@@ -1,0 +1,72 @@
+# AI Math Playground. `make run` builds and serves it; `make test` checks it.
+# Needs Go (see go.mod) and, for the browser tests, Node.js with npm and
+# Debian's Chromium at /usr/bin/chromium.
+
+PORT     ?= 8080
+GOROOT   := $(shell go env GOROOT)
+WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+VERSION  := $(shell git describe --always --dirty 2>/dev/null || date -u +%Y%m%d%H%M%S)
+CHROMIUM ?= /usr/bin/chromium
+WASM_ENV := GOOS=js GOARCH=wasm
+
+# Packages that run under Node: everything except those importing ebiten.
+NODE_PKGS = $$($(WASM_ENV) go list ./... | grep -v -e '/visual$$' -e '/wasm$$')
+
+.PHONY: run dist wasm test check gotest wasmtest browsertest bench clean
+
+run: dist bin/serve
+	./bin/serve -addr 127.0.0.1:$(PORT) -dir dist
+
+bin/serve: FORCE
+	go build -o bin/serve ./cmd/serve
+
+bin/precompress: FORCE
+	go build -o bin/precompress ./cmd/precompress
+
+FORCE:
+
+# The static site: copy it to any static host, or serve it with bin/serve.
+dist: bin/precompress
+	rm -rf dist
+	mkdir -p dist
+	cp -R web/. dist/
+	cp "$(GOROOT)/lib/wasm/wasm_exec.js" dist/wasm_exec.js
+	$(WASM_ENV) go build -trimpath -ldflags="-s -w" -o dist/aimath.wasm ./wasm
+	printf '{"version":"%s","wasmBytes":%s}\n' "$(VERSION)" "$$(wc -c < dist/aimath.wasm | tr -d ' ')" > dist/build.json
+	./bin/precompress dist
+
+test: check gotest wasmtest browsertest
+
+check:
+	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	go vet ./...
+	$(WASM_ENV) go vet ./...
+	go tool staticcheck ./...
+	$(WASM_ENV) go tool staticcheck ./...
+	@bad=$$($(WASM_ENV) go list -deps ./core/... ./lesson/... | grep -E 'hajimehoshi/ebiten|^syscall/js$$' || true); \
+	  if [ -n "$$bad" ]; then echo "core/ and lesson/ must not import: $$bad"; exit 1; fi
+	@bad=$$($(WASM_ENV) go list -deps ./server/... ./cmd/serve/... | grep -E 'hajimehoshi/ebiten|/visual$$' || true); \
+	  if [ -n "$$bad" ]; then echo "server/ and cmd/serve must not import: $$bad"; exit 1; fi
+	@echo "check: ok"
+
+gotest:
+	go test ./...
+
+wasmtest:
+	$(WASM_ENV) go test -exec="$(WASMEXEC)" $(NODE_PKGS)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+browsertest: dist bin/serve node_modules/.package-lock.json
+	@test -x "$(CHROMIUM)" || { echo "Chromium is missing at $(CHROMIUM): install Debian's chromium (sudo apt-get install chromium)"; exit 1; }
+	AIMATH_SERVE=bin/serve AIMATH_DIST=dist node --test --test-concurrency=1 tests/browser/
+
+bench: dist bin/serve node_modules/.package-lock.json
+	go test -run '^$$' -bench . -benchmem ./core/... ./lesson/...
+	$(WASM_ENV) go test -exec="$(WASMEXEC)" -run '^$$' -bench . -benchmem $$($(WASM_ENV) go list ./core/... ./lesson/...)
+	AIMATH_SERVE=bin/serve AIMATH_DIST=dist node bench/browser-bench.mjs
+
+clean:
+	rm -rf dist bin test-results

@@ -1,0 +1,698 @@
+// The page around the canvas: topic navigation, controls generated from the
+// lesson schema, readouts, formula and explanation, the URL hash, language,
+// loading progress and messages. The Go program (in the game.html iframe)
+// owns every number; this file only shows them and forwards user input
+// through the bridge object `aimath` (see the bridge contract).
+//
+// Sections: state · boot · loading · lessons · rendering · input ·
+// hash and history · language · messages · exports.
+
+import * as i18n from './i18n.js';
+import { createPanel } from './controls.js';
+import { buildHash, csv, formatBytes, formatNumber, parseHash, sameState, throttle } from './util.js';
+
+// ---------------------------------------------------------------- state
+
+// Topics in course order; aimath.lessons() lists the ones built so far.
+const TOPICS = ['vector', 'matrix', 'gd', 'nn', 'prob', 'stats', 'bayes', 'cnn', 'rnn'];
+const DEFAULT_LESSON = 'vector';
+const LANG_KEY = 'aimath.lang';
+const ERROR_HIDE_MS = 8000;
+
+const $ = (id) => document.getElementById(id);
+
+const ui = {
+  frame: $('game'),
+  loader: $('loader'),
+  progress: $('load-progress'),
+  loaderTitle: $('loader-title'),
+  loaderDetail: $('loader-detail'),
+  reload: $('reload'),
+  topics: $('topic-list'),
+  kicker: $('lesson-kicker'),
+  title: $('lesson-title'),
+  intro: $('intro'),
+  controls: $('controls'),
+  readouts: document.querySelector('#readouts tbody'),
+  live: $('readouts-live'),
+  formula: $('formula'),
+  play: $('btn-play'),
+  step: $('btn-step'),
+  reset: $('btn-reset'),
+  actions: $('action-group'),
+  langToggle: $('lang-toggle'),
+  langText: $('lang-toggle-text'),
+  error: $('error-banner'),
+  notice: $('notice'),
+  toast: $('toast'),
+  main: $('lesson'),
+};
+
+const app = {
+  aimath: null,
+  schema: new Map(), // id -> {id, animated, actions, params}
+  current: null, // id of the lesson shown
+  view: null, // value of its "view" param, if any
+  values: {},
+  readoutNames: '',
+  playing: false,
+  panel: null,
+  extra: { embed: null, hide: null }, // hash keys kept for later features
+  lastHash: '',
+  following: '', // a hash being opened by followHash
+  busy: 0, // >0 while a lesson is being opened and rendered
+};
+
+// ---------------------------------------------------------------- boot
+
+let resolveReady;
+let rejectReady;
+window.aimathReady = new Promise((res, rej) => {
+  resolveReady = res;
+  rejectReady = rej;
+});
+// Tests and embedders await aimathReady; a failed load is shown on the page
+// and must not also surface as an unhandled rejection.
+window.aimathReady.catch(() => {});
+
+window.aimathProgress = (loaded, total) => showProgress(loaded, total);
+window.aimathLoadFailed = (message) => loadFailed(message);
+
+boot().catch((err) => loadFailed(err?.message || String(err)));
+
+async function boot() {
+  try {
+    await i18n.loadShell();
+  } catch (err) {
+    // Without the dictionaries the English text of index.html stays.
+    console.error('aimath: could not load translations:', err);
+  }
+  const hash = parseHash(location.hash);
+  const problems = [];
+  setLanguage(pickLang(hash.lang, problems), { persist: false, rerender: false });
+  app.extra = { embed: hash.embed, hide: hash.hide };
+  renderNav();
+  wireEvents();
+  loadVersion();
+
+  const aimath = await startFrame();
+  app.aimath = aimath;
+  window.aimath = aimath;
+  for (const l of aimath.lessons()) app.schema.set(l.id, l);
+  renderNav();
+  await openLesson(hash.lesson || DEFAULT_LESSON, hash.state, { history: 'replace', problems });
+  aimath.onChange(onChange);
+  hideLoader();
+  document.documentElement.dataset.ready = 'true';
+  resolveReady(aimath);
+}
+
+function pickLang(fromHash, problems) {
+  if (fromHash !== null) {
+    if (i18n.LANGS.includes(fromHash)) return fromHash;
+    problems.push(`lang=${String(fromHash).slice(0, 20)}`);
+  }
+  let stored = null;
+  try {
+    stored = localStorage.getItem(LANG_KEY);
+  } catch {
+    // Storage may be disabled; the browser language decides then.
+  }
+  if (i18n.LANGS.includes(stored)) return stored;
+  const nav = (navigator.languages || [navigator.language || 'en']).map((l) => String(l).toLowerCase());
+  return nav.find((l) => l.startsWith('ko') || l.startsWith('en'))?.startsWith('ko') ? 'ko' : 'en';
+}
+
+function wireEvents() {
+  ui.langToggle.addEventListener('click', () => setLanguage(i18n.getLang() === 'ko' ? 'en' : 'ko', { persist: true }));
+  ui.play.addEventListener('click', () => act(app.playing ? 'pause' : 'play'));
+  ui.step.addEventListener('click', () => act('step'));
+  ui.reset.addEventListener('click', () => act('reset'));
+  $('btn-csv').addEventListener('click', exportCSV);
+  $('btn-svg').addEventListener('click', exportSVG);
+  $('btn-copy').addEventListener('click', copyLink);
+  ui.reload.addEventListener('click', () => location.reload());
+  $('brand-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    switchLesson(DEFAULT_LESSON);
+  });
+  for (const banner of [ui.error, ui.notice]) {
+    banner.querySelector('.banner-close').addEventListener('click', () => hideBanner(banner));
+  }
+  addEventListener('popstate', followHash);
+  addEventListener('hashchange', followHash);
+}
+
+async function loadVersion() {
+  try {
+    const r = await fetch('build.json');
+    if (!r.ok) return;
+    const b = await r.json();
+    if (b && typeof b.version === 'string') $('version').textContent = b.version;
+  } catch {
+    // The version is decoration; the frame reports real loading failures.
+  }
+}
+
+// ---------------------------------------------------------------- loading
+
+let failFrame = null;
+
+// startFrame loads game.html and resolves with its bridge object once the
+// Go program has registered it.
+function startFrame() {
+  return new Promise((resolve, reject) => {
+    failFrame = reject;
+    const onLoad = () => {
+      let w;
+      try {
+        w = ui.frame.contentWindow;
+        if (!w || !w.location.pathname.endsWith('game.html')) return; // about:blank
+      } catch {
+        return;
+      }
+      ui.frame.removeEventListener('load', onLoad);
+      if (w.aimathReady && typeof w.aimathReady.then === 'function') {
+        w.aimathReady.then((a) => (a ? resolve(a) : reject(new Error('the program registered no bridge'))), reject);
+      } else {
+        reject(new Error('game.js did not start'));
+      }
+    };
+    ui.frame.addEventListener('load', onLoad);
+    ui.frame.src = 'game.html';
+  });
+}
+
+function showProgress(loaded, total) {
+  if (total > 0) {
+    ui.progress.value = Math.min(1, loaded / total);
+    ui.loaderDetail.textContent =
+      loaded >= total
+        ? i18n.t('loading.starting')
+        : i18n.t('loading.progress', { loaded: formatBytes(loaded), total: formatBytes(total) });
+  } else {
+    ui.progress.removeAttribute('value');
+    ui.loaderDetail.textContent = i18n.t('loading.progress', { loaded: formatBytes(loaded), total: '?' });
+  }
+}
+
+function loadFailed(message) {
+  ui.loader.hidden = false;
+  ui.loader.classList.add('failed');
+  ui.loaderTitle.textContent = i18n.t('loading.failed');
+  ui.loaderDetail.textContent = i18n.t('loading.failedDetail', { message: String(message).slice(0, 300) });
+  ui.progress.hidden = true;
+  ui.reload.hidden = false;
+  document.documentElement.dataset.ready = 'failed';
+  failFrame?.(new Error(message));
+  rejectReady(new Error(message));
+}
+
+function hideLoader() {
+  ui.loader.hidden = true;
+}
+
+// ---------------------------------------------------------------- lessons
+
+// call runs a bridge function; a thrown exception (a dead runtime) becomes
+// an {error} like the ones the bridge returns itself.
+function call(name, ...args) {
+  try {
+    const r = app.aimath[name](...args);
+    return r === undefined || r === null ? {} : r;
+  } catch (err) {
+    return { error: err?.message || String(err) };
+  }
+}
+
+function lessonName(id) {
+  return i18n.t('nav.' + id);
+}
+
+// openLesson opens id with an encoded state and shows it. Problems (an
+// unknown id, bad pairs in the state) are listed in a notice.
+async function openLesson(id, state, { history = 'replace', problems = [] } = {}) {
+  if (!app.schema.has(id)) {
+    problems.push(
+      TOPICS.includes(id)
+        ? i18n.t('notice.coming', { name: lessonName(id), fallback: lessonName(DEFAULT_LESSON) })
+        : i18n.t('notice.unknownLesson', { id: String(id).slice(0, 40), fallback: lessonName(DEFAULT_LESSON) }),
+    );
+    id = DEFAULT_LESSON;
+    state = '';
+  }
+  app.busy++;
+  try {
+    const res = call('open', id, state || '');
+    if (res.error) {
+      showError(i18n.t('error.open'), res.error);
+      return;
+    }
+    for (const w of res.warnings || []) problems.push(w);
+    await showLesson(id);
+    writeHash(history);
+  } finally {
+    app.busy--;
+  }
+  if (problems.length) showNotice(i18n.t('notice.link'), problems);
+  else hideBanner(ui.notice);
+}
+
+// switchLesson is a click in the topic navigation.
+async function switchLesson(id) {
+  if (id === app.current) return;
+  hideBanner(ui.error);
+  await openLesson(id, '', { history: 'push' });
+  ui.main.focus({ preventScroll: true });
+}
+
+// showLesson renders the open lesson from the bridge's current state.
+async function showLesson(id) {
+  await i18n.loadLesson(id);
+  i18n.setLesson(id);
+  app.current = id;
+  app.values = call('values');
+  app.view = typeof app.values.view === 'string' ? app.values.view : null;
+  app.readoutNames = '';
+  renderLesson();
+  refreshNow();
+}
+
+// ---------------------------------------------------------------- rendering
+
+function renderNav() {
+  const lang = i18n.getLang();
+  ui.topics.replaceChildren();
+  TOPICS.forEach((id, i) => {
+    const li = document.createElement('li');
+    // Until the program reports its lessons, no topic is offered.
+    const known = app.schema.size > 0;
+    const ready = app.schema.has(id);
+    const a = document.createElement('a');
+    a.className = 'topic';
+    a.dataset.topic = id;
+    const num = document.createElement('span');
+    num.className = 'topic-num';
+    num.textContent = String(i + 1);
+    num.setAttribute('aria-hidden', 'true');
+    const name = document.createElement('span');
+    name.className = 'topic-name';
+    name.textContent = lessonName(id);
+    a.append(num, name);
+    if (ready) {
+      a.href = buildHash({ lesson: id, state: '', lang });
+      if (id === app.current) a.setAttribute('aria-current', 'page');
+      a.addEventListener('click', (e) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        switchLesson(id);
+      });
+    } else if (!known) {
+      a.setAttribute('role', 'link');
+      a.setAttribute('aria-disabled', 'true');
+      a.classList.add('is-pending');
+    } else {
+      a.setAttribute('role', 'link');
+      a.setAttribute('aria-disabled', 'true');
+      a.classList.add('is-coming');
+      a.title = i18n.t('nav.comingTitle');
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = i18n.t('nav.coming');
+      a.append(badge);
+    }
+    li.append(a);
+    ui.topics.append(li);
+  });
+}
+
+function lessonTitle() {
+  return i18n.t('title', null, lessonName(app.current));
+}
+
+function renderLesson() {
+  const id = app.current;
+  const spec = app.schema.get(id);
+  const title = lessonTitle();
+  ui.main.dataset.lesson = id;
+  ui.kicker.textContent = i18n.t('lesson.kicker', { n: TOPICS.indexOf(id) + 1, total: TOPICS.length });
+  ui.title.textContent = title;
+  document.title = `${title} · ${i18n.t('app.title')}`;
+  ui.frame.title = i18n.t('frame.title', { lesson: title });
+  renderNav();
+  renderViewText();
+  app.panel = createPanel(ui.controls, spec, app.values, onEdit);
+  ui.controls.closest('.card').hidden = !spec.params.some((p) => !p.hidden);
+  renderButtons(spec);
+  renderReadouts(call('readouts'), true);
+}
+
+// renderViewText shows the explanation and formula of the current view.
+function renderViewText() {
+  ui.intro.innerHTML = i18n.perView('intro', app.view);
+  ui.formula.innerHTML = i18n.perView('formula', app.view);
+  ui.formula.closest('.card').hidden = ui.formula.innerHTML.trim() === '';
+}
+
+function renderButtons(spec) {
+  ui.play.hidden = !spec.animated;
+  ui.step.hidden = !spec.animated;
+  ui.actions.replaceChildren();
+  for (const name of spec.actions || []) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'btn';
+    b.dataset.action = name;
+    b.textContent = i18n.t('action.' + name);
+    b.addEventListener('click', () => act(name));
+    ui.actions.append(b);
+  }
+  ui.actions.hidden = !spec.actions?.length;
+  setPlaying(call('playing') === true);
+}
+
+function setPlaying(playing) {
+  app.playing = playing;
+  ui.play.setAttribute('aria-pressed', String(playing));
+  ui.play.classList.toggle('is-playing', playing);
+}
+
+function readoutValueText(v) {
+  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'string') return i18n.valueText(v);
+  return '';
+}
+
+// renderReadouts fills the table, rebuilding the rows only when the set of
+// names changed (a view switch), so that values update in place.
+function renderReadouts(readouts, relabel = false) {
+  if (!readouts || readouts.error || typeof readouts !== 'object') return;
+  const names = Object.keys(readouts);
+  const key = names.join('\n');
+  if (key !== app.readoutNames || relabel) {
+    app.readoutNames = key;
+    ui.readouts.replaceChildren();
+    for (const name of names) {
+      const tr = document.createElement('tr');
+      tr.dataset.readout = name;
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.innerHTML = i18n.readoutLabel(name);
+      const td = document.createElement('td');
+      td.className = 'value';
+      td.setAttribute('translate', 'no');
+      tr.append(th, td);
+      ui.readouts.append(tr);
+    }
+  }
+  let i = 0;
+  for (const tr of ui.readouts.children) {
+    const v = readouts[names[i++]];
+    const text = readoutValueText(v);
+    const td = tr.lastChild;
+    if (td.textContent !== text) td.textContent = text;
+    td.classList.toggle('is-text', typeof v === 'string');
+    // Numbers and literal strings (e.g. "0.5 + 0.87i") are not words to
+    // translate; message keys are.
+    if (typeof v === 'string' && i18n.valueText(v) !== v) td.removeAttribute('translate');
+    else td.setAttribute('translate', 'no');
+  }
+  announce();
+}
+
+// announce reads the readouts to screen readers once they settle, never
+// more than about twice a second, and not while an animation plays.
+const announce = throttle(() => {
+  if (app.playing) return;
+  const parts = [];
+  for (const tr of ui.readouts.children) parts.push(`${tr.firstChild.textContent}: ${tr.lastChild.textContent}`);
+  const text = parts.join('; ');
+  if (ui.live.textContent !== text) ui.live.textContent = text;
+}, 600);
+
+// ---------------------------------------------------------------- input
+
+const liveQueue = new Map();
+let liveFrame = 0;
+
+// onEdit receives edits from the controls: live values once per animation
+// frame, committed values at once.
+function onEdit(name, value, commit) {
+  if (!commit) {
+    liveQueue.set(name, value);
+    if (!liveFrame) liveFrame = requestAnimationFrame(flushLive);
+    return;
+  }
+  liveQueue.delete(name);
+  applySet(name, value, true);
+}
+
+function flushLive() {
+  liveFrame = 0;
+  const pending = [...liveQueue];
+  liveQueue.clear();
+  for (const [name, value] of pending) applySet(name, value, false);
+}
+
+function applySet(name, value, commit) {
+  const res = call('set', name, value);
+  if (res.error) {
+    showError(i18n.t('error.prefix'), res.error);
+    const cur = call('values');
+    if (cur && !cur.error && name in cur) app.panel?.reflect(name, cur[name]);
+  } else if (commit || res.clamped) {
+    app.panel?.reflect(name, res.value);
+  }
+  scheduleRefresh();
+}
+
+function act(name) {
+  const res = call('act', name);
+  if (res.error) showError(i18n.t('error.action'), res.error);
+  scheduleRefresh();
+}
+
+let refreshFrame = 0;
+
+// scheduleRefresh reads the new state on the next frame, so the readouts
+// follow a dragged slider without waiting for the (throttled) onChange.
+function scheduleRefresh() {
+  if (!refreshFrame) refreshFrame = requestAnimationFrame(refreshNow);
+}
+
+function refreshNow() {
+  refreshFrame = 0;
+  if (!app.aimath) return;
+  update({
+    id: app.current,
+    state: call('state'),
+    values: call('values'),
+    readouts: call('readouts'),
+    playing: call('playing') === true,
+  });
+}
+
+// onChange is the bridge's push (a few times a second): after canvas drags,
+// animation ticks and calls by other scripts.
+function onChange(ev) {
+  try {
+    if (!ev || typeof ev !== 'object' || app.busy) return;
+    if (ev.id !== app.current) {
+      // Another script opened a lesson: follow it.
+      if (app.schema.has(ev.id)) adoptLesson(ev.id);
+      return;
+    }
+    update(ev);
+    if (ev.error) showError(i18n.t('error.tick'), ev.error, true);
+  } catch (err) {
+    console.error('aimath: onChange:', err);
+  }
+}
+
+async function adoptLesson(id) {
+  app.busy++;
+  try {
+    await showLesson(id);
+    writeHash('replace');
+  } finally {
+    app.busy--;
+  }
+}
+
+function update(ev) {
+  if (ev.values && !ev.values.error) {
+    app.values = ev.values;
+    const view = typeof ev.values.view === 'string' ? ev.values.view : null;
+    if (view !== app.view) {
+      app.view = view;
+      renderViewText();
+    }
+    app.panel?.sync(ev.values);
+  }
+  if (ev.readouts) renderReadouts(ev.readouts);
+  if (typeof ev.playing === 'boolean' && ev.playing !== app.playing) setPlaying(ev.playing);
+  if (typeof ev.state === 'string') writeHash('replace', ev.state);
+}
+
+// ---------------------------------------------------------------- hash and history
+
+function currentHash(state) {
+  return buildHash({ lesson: app.current, state, lang: i18n.getLang(), ...app.extra });
+}
+
+// writeHash records the state in the URL: replace while values change,
+// push when the lesson switches (so back returns to the previous topic).
+function writeHash(mode, state) {
+  if (!app.current) return;
+  if (state === undefined) {
+    const s = call('state');
+    state = typeof s === 'string' ? s : '';
+  }
+  const hash = currentHash(state);
+  if (hash === location.hash && hash === app.lastHash) return;
+  app.lastHash = hash;
+  const url = location.pathname + location.search + hash;
+  if (mode === 'push') history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+// followHash restores the state of a hash reached by back/forward or typed
+// by hand.
+function followHash() {
+  if (!app.aimath || location.hash === app.lastHash || location.hash === app.following) return;
+  app.following = location.hash;
+  const h = parseHash(location.hash);
+  app.extra = { embed: h.embed, hide: h.hide };
+  const problems = [];
+  if (h.lang !== null && h.lang !== i18n.getLang()) {
+    if (i18n.LANGS.includes(h.lang)) setLanguage(h.lang, { persist: false });
+    else problems.push(`lang=${String(h.lang).slice(0, 20)}`);
+  }
+  const id = h.lesson || DEFAULT_LESSON;
+  const state = call('state');
+  if (id === app.current && typeof state === 'string' && sameState(h.state, state) && !problems.length) {
+    app.lastHash = location.hash;
+    app.following = '';
+    return;
+  }
+  openLesson(id, h.state, { history: 'replace', problems }).finally(() => (app.following = ''));
+}
+
+// ---------------------------------------------------------------- language
+
+function setLanguage(lang, { persist = false, rerender = true } = {}) {
+  i18n.setLang(lang);
+  if (persist) {
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // Not remembered, but still switched.
+    }
+  }
+  document.documentElement.lang = lang;
+  i18n.applyStatic(document);
+  // The toggle names the other language, in that language.
+  const other = lang === 'ko' ? 'en' : 'ko';
+  ui.langText.textContent = i18n.t('lang.name.' + other);
+  ui.langToggle.lang = other;
+  document.title = i18n.t('app.title');
+  if (!rerender) return;
+  renderNav();
+  if (app.current) {
+    renderLesson();
+    writeHash('replace');
+  }
+  hideBanner(ui.error);
+}
+
+// ---------------------------------------------------------------- messages
+
+let errorTimer = 0;
+let lastError = { text: '', at: 0 };
+
+function showError(prefix, detail, dedupe = false) {
+  const text = `${prefix} ${detail}`;
+  const now = performance.now();
+  if (dedupe && text === lastError.text && now - lastError.at < 5000) return;
+  lastError = { text, at: now };
+  ui.error.querySelector('.banner-prefix').textContent = prefix;
+  ui.error.querySelector('.banner-detail').textContent = String(detail).slice(0, 300);
+  ui.error.hidden = false;
+  clearTimeout(errorTimer);
+  errorTimer = setTimeout(() => hideBanner(ui.error), ERROR_HIDE_MS);
+}
+
+function showNotice(prefix, items) {
+  ui.notice.querySelector('.banner-prefix').textContent = prefix;
+  const list = ui.notice.querySelector('.banner-list');
+  list.replaceChildren();
+  for (const it of items.slice(0, 8)) {
+    const li = document.createElement('li');
+    li.textContent = String(it).slice(0, 200);
+    list.append(li);
+  }
+  ui.notice.hidden = false;
+}
+
+function hideBanner(banner) {
+  banner.hidden = true;
+  if (banner === ui.error) clearTimeout(errorTimer);
+}
+
+let toastTimer = 0;
+
+function toast(text) {
+  ui.toast.textContent = text;
+  ui.toast.classList.add('is-shown');
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    ui.toast.classList.remove('is-shown');
+    ui.toast.textContent = '';
+  }, 2500);
+}
+
+// ---------------------------------------------------------------- exports
+
+function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+function fileStem() {
+  return ['aimath', app.current, app.view].filter(Boolean).join('-');
+}
+
+function exportCSV() {
+  const data = call('exportData');
+  if (data.error || !Array.isArray(data.columns)) {
+    showError(i18n.t('error.export'), data.error || '?');
+    return;
+  }
+  download(new Blob([csv(data)], { type: 'text/csv;charset=utf-8' }), fileStem() + '.csv');
+}
+
+function exportSVG() {
+  const svg = call('svg');
+  if (typeof svg !== 'string') {
+    showError(i18n.t('error.export'), svg.error || '?');
+    return;
+  }
+  download(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), fileStem() + '.svg');
+}
+
+async function copyLink() {
+  writeHash('replace');
+  try {
+    await navigator.clipboard.writeText(location.href);
+    toast(i18n.t('btn.copied'));
+  } catch {
+    showNotice(i18n.t('notice.copyManually'), [location.href]);
+  }
+}

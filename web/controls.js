@@ -1,0 +1,398 @@
+// Controls generated from a lesson's parameter schema (aimath.lessons()).
+// Each kind gets the native control that fits it, with a real <label>:
+//   number, int  range slider + numeric box (log slider when spec.log)
+//   choice       <select>, or a segmented radio group for "view"
+//   bool         checkbox
+//   vec2         two numeric boxes
+//   text         text box, applied on change or Enter
+//   matrix       a grid of numeric boxes sized to the current value
+// Hidden params get no control. The panel reports edits through emit(name,
+// value, commit): commit is false for intermediate values of live params
+// (the app sends those once per animation frame) and true otherwise.
+
+import { t, optional } from './i18n.js';
+import { inputNumber, formatNumber } from './util.js';
+
+const LOG_STEPS = 1000;
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+function label(forId, text, cls) {
+  return el('label', { for: forId, class: cls, text });
+}
+
+// srLabel is a label that only assistive technology reads.
+function srLabel(forId, text) {
+  return label(forId, text, 'sr-only');
+}
+
+function paramLabel(spec) {
+  return t('param.' + spec.name);
+}
+
+function numberRange(spec) {
+  const ok = typeof spec.min === 'number' && typeof spec.max === 'number' && spec.max > spec.min;
+  return ok ? [spec.min, spec.max] : null;
+}
+
+function sliderStep(spec) {
+  if (spec.kind === 'int') return Math.max(1, spec.step || 1);
+  if (spec.step > 0) return spec.step;
+  const span = spec.max - spec.min;
+  return Number((span / 200).toPrecision(1));
+}
+
+// parseShow reads "view=map|lstsq".
+function parseShow(show) {
+  const eq = show ? show.indexOf('=') : -1;
+  if (eq < 0) return null;
+  return { name: show.slice(0, eq), values: show.slice(eq + 1).split('|') };
+}
+
+// A pointer held on a slider means the user is dragging it: the panel must
+// not move it from under their finger.
+let pointerHeld = null;
+addEventListener('pointerdown', (e) => (pointerHeld = e.target), true);
+addEventListener('pointerup', () => (pointerHeld = null), true);
+addEventListener('pointercancel', () => (pointerHeld = null), true);
+
+function userIsEditing(input) {
+  if (input !== document.activeElement) return false;
+  if (input.type === 'range') return pointerHeld === input;
+  return input.type === 'number' || input.type === 'text';
+}
+
+// createPanel builds the controls of one lesson into root.
+export function createPanel(root, lesson, values, emit) {
+  const controls = [];
+  root.replaceChildren();
+  for (const spec of lesson.params) {
+    if (spec.hidden) continue;
+    const c = makeControl(spec, values[spec.name], emit);
+    if (!c) continue;
+    c.spec = spec;
+    c.show = parseShow(spec.show);
+    c.el.dataset.param = spec.name;
+    controls.push(c);
+    root.append(c.el);
+  }
+  const panel = {
+    // sync shows values that changed elsewhere (canvas drags, clamping,
+    // script calls), leaving alone a box the user is typing in.
+    sync(vals) {
+      for (const c of controls) {
+        if (c.show) c.el.hidden = !c.show.values.includes(String(vals[c.show.name]));
+        if (c.spec.name in vals) c.set(vals[c.spec.name]);
+      }
+    },
+    // reflect shows the value the bridge stored after a set, even in the
+    // focused control (a clamped value must be visible).
+    reflect(name, value) {
+      const c = controls.find((x) => x.spec.name === name);
+      if (c) c.set(value, true);
+    },
+    has(name) {
+      return controls.some((x) => x.spec.name === name);
+    },
+  };
+  panel.sync(values);
+  return panel;
+}
+
+function makeControl(spec, value, emit) {
+  switch (spec.kind) {
+    case 'number':
+    case 'int':
+      return numberControl(spec, emit);
+    case 'bool':
+      return boolControl(spec, emit);
+    case 'choice':
+      return spec.name === 'view' ? segmentedControl(spec, emit) : selectControl(spec, emit);
+    case 'text':
+      return textControl(spec, emit);
+    case 'vec2':
+      return vec2Control(spec, emit);
+    case 'matrix':
+      return matrixControl(spec, value, emit);
+    default:
+      console.warn(`aimath: no control for kind ${spec.kind} (${spec.name})`);
+      return null;
+  }
+}
+
+function help(spec, id) {
+  const text = optional(`param.${spec.name}.help`);
+  return text ? el('p', { class: 'help', id, text }) : null;
+}
+
+function wrapper(kind, ...children) {
+  return el('div', { class: `control control-${kind}` }, ...children);
+}
+
+function numberControl(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const describedBy = helpEl ? helpEl.id : null;
+  const range = numberRange(spec);
+  const isInt = spec.kind === 'int';
+  const num = el('input', {
+    type: 'number',
+    id: id + '-num',
+    class: 'num',
+    inputmode: isInt ? 'numeric' : 'decimal',
+    step: isInt ? sliderStep(spec) : spec.step > 0 ? spec.step : 'any',
+    min: range ? spec.min : null,
+    max: range ? spec.max : null,
+    'aria-describedby': describedBy,
+  });
+  let slider = null;
+  const toSlider = (v) => {
+    if (!spec.log) return v;
+    const t0 = Math.log(spec.min);
+    const t1 = Math.log(spec.max);
+    return Math.round(((Math.log(Math.max(v, spec.min)) - t0) / (t1 - t0)) * LOG_STEPS);
+  };
+  const fromSlider = (s) => {
+    if (!spec.log) return Number(s);
+    const t0 = Math.log(spec.min);
+    const t1 = Math.log(spec.max);
+    return Number(Math.exp(t0 + (Number(s) / LOG_STEPS) * (t1 - t0)).toPrecision(3));
+  };
+  if (range) {
+    slider = el('input', {
+      type: 'range',
+      id,
+      min: spec.log ? 0 : spec.min,
+      max: spec.log ? LOG_STEPS : spec.max,
+      step: spec.log ? 1 : sliderStep(spec),
+      'aria-describedby': describedBy,
+    });
+    slider.addEventListener('input', () => {
+      const v = fromSlider(slider.value);
+      num.value = inputNumber(v);
+      slider.setAttribute('aria-valuetext', formatNumber(v));
+      if (spec.live) emit(spec.name, v, false);
+    });
+    slider.addEventListener('change', () => emit(spec.name, fromSlider(slider.value), true));
+  }
+  num.addEventListener('input', () => {
+    if (spec.live && num.value !== '' && Number.isFinite(num.valueAsNumber)) emit(spec.name, num.valueAsNumber, false);
+  });
+  const commitNum = () => emit(spec.name, num.value === '' ? num.value : num.valueAsNumber, true);
+  num.addEventListener('change', commitNum);
+  const text = paramLabel(spec);
+  const head = el(
+    'div',
+    { class: 'control-head' },
+    label(slider ? id : id + '-num', text),
+    slider ? srLabel(id + '-num', t('control.value', { label: text })) : null,
+    num,
+  );
+  return {
+    el: wrapper('number', head, slider, helpEl),
+    set(v, force) {
+      if (typeof v !== 'number') return;
+      if (force || !userIsEditing(num)) num.value = inputNumber(v);
+      if (slider && (force || !userIsEditing(slider))) {
+        slider.value = String(toSlider(v));
+        slider.setAttribute('aria-valuetext', formatNumber(v));
+      }
+    },
+  };
+}
+
+function boolControl(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const box = el('input', { type: 'checkbox', id, 'aria-describedby': helpEl?.id });
+  box.addEventListener('change', () => emit(spec.name, box.checked, true));
+  const row = el('div', { class: 'check' }, box, label(id, paramLabel(spec)));
+  return {
+    el: wrapper('bool', row, helpEl),
+    set(v) {
+      if (typeof v === 'boolean') box.checked = v;
+    },
+  };
+}
+
+function choiceLabel(spec, c) {
+  return t(`choice.${spec.name}.${c}`);
+}
+
+function selectControl(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const sel = el('select', { id, 'aria-describedby': helpEl?.id });
+  for (const c of spec.choices || []) sel.append(el('option', { value: c, text: choiceLabel(spec, c) }));
+  sel.addEventListener('change', () => emit(spec.name, sel.value, true));
+  return {
+    el: wrapper('choice', label(id, paramLabel(spec)), sel, helpEl),
+    set(v) {
+      if (typeof v === 'string' && sel.value !== v) sel.value = v;
+    },
+  };
+}
+
+function segmentedControl(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const group = el('div', { class: 'segmented' });
+  const radios = [];
+  (spec.choices || []).forEach((c, i) => {
+    const rid = `${id}-${i}`;
+    const r = el('input', { type: 'radio', name: id, id: rid, value: c, class: 'seg-input' });
+    r.addEventListener('change', () => r.checked && emit(spec.name, c, true));
+    radios.push(r);
+    group.append(r, label(rid, choiceLabel(spec, c), 'seg-label'));
+  });
+  const fs = el(
+    'fieldset',
+    { class: 'control control-view', 'aria-describedby': helpEl?.id },
+    el('legend', { text: paramLabel(spec) }),
+    group,
+    helpEl,
+  );
+  return {
+    el: fs,
+    set(v) {
+      for (const r of radios) r.checked = r.value === v;
+    },
+  };
+}
+
+function textControl(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const box = el('input', {
+    type: 'text',
+    id,
+    maxlength: spec.maxLen || 200,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': helpEl?.id,
+  });
+  box.addEventListener('change', () => emit(spec.name, box.value, true));
+  return {
+    el: wrapper('text', label(id, paramLabel(spec)), box, helpEl),
+    set(v, force) {
+      if (typeof v === 'string' && (force || !userIsEditing(box)) && box.value !== v) box.value = v;
+    },
+  };
+}
+
+function vec2Control(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const text = paramLabel(spec);
+  const range = numberRange(spec);
+  const inputs = [0, 1].map((i) =>
+    el('input', {
+      type: 'number',
+      id: `${id}-${i + 1}`,
+      class: 'num',
+      step: spec.step > 0 ? spec.step : 'any',
+      min: range ? spec.min : null,
+      max: range ? spec.max : null,
+      inputmode: 'decimal',
+      'aria-describedby': helpEl?.id,
+    }),
+  );
+  const read = () => inputs.map((x) => (x.value === '' ? NaN : x.valueAsNumber));
+  for (const x of inputs) {
+    x.addEventListener('input', () => {
+      const v = read();
+      if (spec.live && v.every(Number.isFinite)) emit(spec.name, v, false);
+    });
+    x.addEventListener('change', () => emit(spec.name, inputs.map((y) => y.value).join(','), true));
+  }
+  const tuple = el(
+    'div',
+    { class: 'tuple' },
+    el('span', { class: 'paren', 'aria-hidden': 'true', text: '(' }),
+    srLabel(inputs[0].id, t('control.component', { label: text, n: 1 })),
+    inputs[0],
+    el('span', { class: 'paren', 'aria-hidden': 'true', text: ',' }),
+    srLabel(inputs[1].id, t('control.component', { label: text, n: 2 })),
+    inputs[1],
+    el('span', { class: 'paren', 'aria-hidden': 'true', text: ')' }),
+  );
+  const fs = el('fieldset', { class: 'control control-vec2' }, el('legend', { text }), tuple, helpEl);
+  return {
+    el: fs,
+    set(v, force) {
+      if (!Array.isArray(v) || v.length !== 2) return;
+      inputs.forEach((x, i) => {
+        if (force || !userIsEditing(x)) x.value = inputNumber(v[i]);
+      });
+    },
+  };
+}
+
+function matrixControl(spec, value, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const text = paramLabel(spec);
+  const grid = el('div', { class: 'matrix' });
+  const range = numberRange(spec);
+  let cells = [];
+  let rows = 0;
+  let cols = 0;
+  const commit = () => emit(spec.name, cells.map((r) => r.map((x) => x.value.trim()).join(',')).join(';'), true);
+  const build = (r, c) => {
+    rows = r;
+    cols = c;
+    grid.style.setProperty('--cols', String(c));
+    grid.replaceChildren();
+    cells = [];
+    for (let i = 0; i < r; i++) {
+      const row = [];
+      for (let j = 0; j < c; j++) {
+        const cid = `${id}-${i + 1}-${j + 1}`;
+        const x = el('input', {
+          type: 'number',
+          id: cid,
+          class: 'num',
+          step: spec.step > 0 ? spec.step : 'any',
+          min: range ? spec.min : null,
+          max: range ? spec.max : null,
+          inputmode: 'decimal',
+          'aria-describedby': helpEl?.id,
+        });
+        x.addEventListener('change', commit);
+        grid.append(srLabel(cid, t('control.cell', { label: text, r: i + 1, c: j + 1 })), x);
+        row.push(x);
+      }
+      cells.push(row);
+    }
+  };
+  const fs = el('fieldset', { class: 'control control-matrix' }, el('legend', { text }), grid, helpEl);
+  const c = {
+    el: fs,
+    set(v, force) {
+      if (!Array.isArray(v) || !v.length || !Array.isArray(v[0])) return;
+      const editing = cells.some((r) => r.some((x) => userIsEditing(x)));
+      if (v.length !== rows || v[0].length !== cols) {
+        if (editing && !force) return;
+        build(v.length, v[0].length);
+      }
+      v.forEach((r, i) =>
+        r.forEach((f, j) => {
+          const x = cells[i]?.[j];
+          if (x && (force || !userIsEditing(x))) x.value = inputNumber(f);
+        }),
+      );
+    },
+  };
+  if (Array.isArray(value)) c.set(value, true);
+  return c;
+}
