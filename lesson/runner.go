@@ -41,7 +41,6 @@ type Runner struct {
 
 	fig          *figure.Figure
 	figW, figH   float64
-	figVersion   uint64
 	lastErr      string
 	lastErrCount uint64
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -123,6 +124,14 @@ func (h *handler) serveFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	hdr.Set("ETag", etag)
+	if hdr.Get("Content-Encoding") != "" {
+		// ServeContent leaves Content-Length out when Content-Encoding is
+		// set (it guards against writers that compress on the fly). Ours
+		// is the size of the stored variant; ServeContent replaces it for
+		// ranges and drops it from 304s and errors. Browsers need it to
+		// show download progress for the wasm.
+		hdr.Set("Content-Length", strconv.FormatInt(fi.Size(), 10))
+	}
 	http.ServeContent(w, r, served, fi.ModTime(), content)
 }
 

@@ -178,6 +178,14 @@ func TestEncoding(t *testing.T) {
 		if got, want := res.header.Get("Content-Type"), contentType(tc.target); got != want {
 			t.Errorf("%d: GET %s (Accept-Encoding: %s): Content-Type = %q, want %q", i, tc.target, tc.accept, got, want)
 		}
+		if got, want := res.header.Get("Content-Length"), strconv.Itoa(len(tc.body)); got != want {
+			t.Errorf("%d: GET %s (Accept-Encoding: %s): Content-Length = %q, want %s", i, tc.target, tc.accept, got, want)
+		}
+		if head := do(t, h, http.MethodHead, tc.target, "Accept-Encoding", tc.accept); head.header.Get("Content-Length") != strconv.Itoa(len(tc.body)) ||
+			head.header.Get("Content-Encoding") != tc.encoding || head.body != "" {
+			t.Errorf("%d: HEAD %s (Accept-Encoding: %s) = Content-Length %q, Content-Encoding %q, body %q; want %d, %q, no body",
+				i, tc.target, tc.accept, head.header.Get("Content-Length"), head.header.Get("Content-Encoding"), head.body, len(tc.body), tc.encoding)
+		}
 		if got := res.header.Get("ETag"); got != sha256ETag(tc.body) {
 			t.Errorf("%d: GET %s (Accept-Encoding: %s): ETag = %s, want %s", i, tc.target, tc.accept, got, sha256ETag(tc.body))
 		}
@@ -249,9 +257,9 @@ func TestConditional(t *testing.T) {
 			t.Errorf("%d: GET /app.js %q = %d, want %d", i, hdr, res.code, tc.code)
 		}
 		if res.code == http.StatusNotModified {
-			if res.body != "" || res.header.Get("ETag") == "" || res.header.Get("Content-Encoding") != "" {
-				t.Errorf("%d: GET /app.js %q = 304 with body %q, ETag %q, Content-Encoding %q; want no body, an ETag, no Content-Encoding",
-					i, hdr, res.body, res.header.Get("ETag"), res.header.Get("Content-Encoding"))
+			if res.body != "" || res.header.Get("ETag") == "" || res.header.Get("Content-Encoding") != "" || res.header.Get("Content-Length") != "" {
+				t.Errorf("%d: GET /app.js %q = 304 with body %q, ETag %q, Content-Encoding %q, Content-Length %q; want no body, an ETag, no Content-Encoding or Content-Length",
+					i, hdr, res.body, res.header.Get("ETag"), res.header.Get("Content-Encoding"), res.header.Get("Content-Length"))
 			}
 			if got := res.header.Get("Vary"); got != "Accept-Encoding" {
 				t.Errorf("%d: GET /app.js %q: 304 Vary = %q, want Accept-Encoding", i, hdr, got)
@@ -278,8 +286,9 @@ func TestRange(t *testing.T) {
 			t.Errorf("%d: GET /app.js (Accept-Encoding: %s, Range: %s) = %d Content-Range %q, want %d %q",
 				i, tc.accept, tc.rng, res.code, res.header.Get("Content-Range"), tc.code, tc.cr)
 		}
-		if tc.code == http.StatusPartialContent && res.body != tc.body {
-			t.Errorf("%d: GET /app.js (Accept-Encoding: %s, Range: %s) body = %q, want %q", i, tc.accept, tc.rng, res.body, tc.body)
+		if tc.code == http.StatusPartialContent && (res.body != tc.body || res.header.Get("Content-Length") != strconv.Itoa(len(tc.body))) {
+			t.Errorf("%d: GET /app.js (Accept-Encoding: %s, Range: %s) = %q Content-Length %s, want %q Content-Length %d",
+				i, tc.accept, tc.rng, res.body, res.header.Get("Content-Length"), tc.body, len(tc.body))
 		}
 		if tc.code != http.StatusPartialContent && res.header.Get("Content-Encoding") != "" {
 			t.Errorf("%d: GET /app.js (Accept-Encoding: %s, Range: %s) error has Content-Encoding %q, want none",

@@ -32,45 +32,56 @@ func NiceTicks(lo, hi float64, maxN int) (ticks []float64, step float64) {
 	}
 	// Start a decade below span/maxN, where every step gives too many ticks.
 	e := int(math.Floor(math.Log10(half)+math.Log10(2/float64(maxN)))) - 1
-	var prevM float64 // the previous candidate step, prevM·10^prevE
-	var prevE int
+	var prev []float64 // the ticks of the previous, too small, step
+	var prevStep float64
 	for ; ; e++ {
 		for _, m := range [...]float64{1, 2, 5} {
-			s := m * math.Pow10(e)
+			s := multiple(1, m, e)
 			// A bound that is a multiple up to float noise (-0.3/0.1 is
-			// -2.9999999999999996) counts as one; the check below drops a
-			// tick that really is outside.
+			// -2.9999999999999996) counts as one; between drops a tick
+			// that really is outside.
 			k0, k1 := math.Ceil(lo/s-noise(lo/s)), math.Floor(hi/s+noise(hi/s))
-			n := k1 - k0 + 1
-			if n > float64(maxN) {
-				prevM, prevE = m, e
+			if k1-k0+1 > float64(maxN+2) { // too many even if both ends drop
+				prev, prevStep = nil, s
 				continue
 			}
-			if n < 1 {
-				// Only with maxN = 1: no multiple of s lies inside, so take the
-				// multiple of the previous step nearest the middle.
-				ps := prevM * math.Pow10(prevE)
-				k := math.Round((lo/2 + hi/2) / ps)
-				k = math.Max(math.Ceil(lo/ps), math.Min(math.Floor(hi/ps), k))
-				return []float64{multiple(k, prevM, prevE)}, multiple(1, prevM, prevE)
+			ticks = between(lo, hi, k0, k1, m, e)
+			switch {
+			case len(ticks) > maxN:
+				prev, prevStep = ticks, s
+				continue
+			case len(ticks) > 0:
+				return ticks, s
+			case len(prev) > 0:
+				// Only with maxN = 1: no multiple of s lies inside, so take
+				// the middle tick of the previous step.
+				return prev[len(prev)/2 : len(prev)/2+1], prevStep
 			}
-			ticks = make([]float64, 0, int(n))
-			for k := k0; k <= k1; k++ {
-				v := multiple(k, m, e)
-				// Rounding may push an end tick just outside, or make two
-				// neighbours equal when the range is near the precision limit.
-				if v < lo || v > hi || (len(ticks) > 0 && v == ticks[len(ticks)-1]) {
-					continue
-				}
-				ticks = append(ticks, v)
-			}
-			return ticks, multiple(1, m, e)
+			// No multiple of either step lies inside: the range sits between
+			// two round numbers and is narrower than their distance.
+			return []float64{lo + 0}, 0
 		}
 	}
 }
 
-// noise returns how far float noise may move a quotient x from an integer.
-func noise(x float64) float64 { return 1e-9 * math.Max(1, math.Abs(x)) }
+// between returns the multiples k·m·10^e for k in [k0, k1] that lie in
+// [lo, hi]. Rounding may push an end one just outside, or make two
+// neighbours equal near the precision limit: those are dropped.
+func between(lo, hi, k0, k1, m float64, e int) []float64 {
+	ticks := make([]float64, 0, int(k1-k0+1))
+	for k := k0; k <= k1; k++ {
+		v := multiple(k, m, e)
+		if v < lo || v > hi || (len(ticks) > 0 && v == ticks[len(ticks)-1]) {
+			continue
+		}
+		ticks = append(ticks, v)
+	}
+	return ticks
+}
+
+// noise returns how far float noise may move a quotient x (a few ulps, at
+// most half a unit, beyond which floats are sparse anyway).
+func noise(x float64) float64 { return math.Min(0.5, 64*0x1p-52*math.Abs(x)) }
 
 // multiple returns k·m·10^e rounded once: dividing by an exact power of ten
 // gives 0.3 for 3·10^-1, where multiplying by 0.1 would give

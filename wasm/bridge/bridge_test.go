@@ -114,7 +114,7 @@ func TestGarbage(t *testing.T) {
 		cur.Call("push", next)
 		cur = next
 	}
-	values := []any{nil, js.Undefined(), js.Null(), math.NaN(), math.Inf(-1), 1e308, -0.0, "", "x",
+	values := []any{nil, js.Undefined(), js.Null(), math.NaN(), math.Inf(-1), 1e308, math.Copysign(0, -1), "", "x",
 		strings.Repeat("a", 1<<17), true, []any{1, "2"}, []any{[]any{1, 2}, []any{3}}, map[string]any{"a": 1},
 		deep, array.New(5000), js.Global().Get("Symbol").Get("iterator"), js.Global().Get("Object"), 3}
 	methods := []string{"lessons", "open", "set", "act", "readouts", "values", "state", "exportData", "svg", "stats", "playing"}
