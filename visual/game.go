@@ -174,6 +174,7 @@ type input struct {
 	lastX     float64
 	lastY     float64
 	hit       string
+	dragPanel string // the panel a held press began in
 	cursor    ebiten.CursorShapeType
 	touchIDs  []ebiten.TouchID
 }
@@ -181,11 +182,28 @@ type input struct {
 // longPress is how long a still touch must last to count as a right click.
 const longPress = 500 * time.Millisecond
 
+// event builds a pointer event at canvas pixel (x, y). While a button is
+// held the event stays in the panel where the press began, even when the
+// pointer leaves it, so a dragged handle follows the pointer to the edge.
 func (in *input) event(fig *figure.Figure, ph lesson.Phase, x, y float64, button int, held bool) lesson.Pointer {
 	p, at, id := fig.Hit(x, y)
+	if ph != lesson.Down && in.dragPanel != "" && (p == nil || p.ID != in.dragPanel) {
+		for _, q := range fig.Panels {
+			if q.ID == in.dragPanel {
+				p, at, id = q, q.View().ToWorld(x, y), ""
+				break
+			}
+		}
+	}
 	ev := lesson.Pointer{Phase: ph, At: at, Hit: id, Button: button, Held: held}
 	if p != nil {
 		ev.Panel = p.ID
+	}
+	switch {
+	case ph == lesson.Down:
+		in.dragPanel = ev.Panel
+	case !held:
+		in.dragPanel = ""
 	}
 	return ev
 }

@@ -272,8 +272,21 @@ func (r *renderer) text(dst *ebiten.Image, v figure.View, t figure.Text) {
 	default:
 		op.SecondaryAlign = text.AlignEnd
 	}
-	text.Draw(dst, glyphFallbacks.Replace(t.S), r.face(size, t.Bold), op)
+	s, face := glyphFallbacks.Replace(t.S), r.face(size, t.Bold)
+	// A paper-coloured halo keeps labels readable where they cross lines.
+	halo := *op
+	halo.ColorScale = ebiten.ColorScale{}
+	halo.ColorScale.ScaleWithColor(figure.Paper.RGBA())
+	d := 1.25 * r.scale
+	for _, o := range haloOffsets {
+		h := halo
+		h.GeoM.Translate(o[0]*d, o[1]*d)
+		text.Draw(dst, s, face, &h)
+	}
+	text.Draw(dst, s, face, op)
 }
+
+var haloOffsets = [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-0.7, -0.7}, {0.7, -0.7}, {-0.7, 0.7}, {0.7, 0.7}}
 
 func (r *renderer) raster(dst *ebiten.Image, v figure.View, t figure.Raster) {
 	if t.W <= 0 || t.H <= 0 {

@@ -350,6 +350,7 @@ function renderLesson() {
 // renderViewText shows the explanation and formula of the current view.
 function renderViewText() {
   ui.intro.innerHTML = i18n.perView('intro', app.view);
+  ui.intro.closest('.card').hidden = ui.intro.innerHTML.trim() === '';
   ui.formula.innerHTML = i18n.perView('formula', app.view);
   ui.formula.closest('.card').hidden = ui.formula.innerHTML.trim() === '';
 }

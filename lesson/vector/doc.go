@@ -9,7 +9,8 @@
 //   - Quantities that are undefined for a zero vector (cos θ, θ, and the
 //     projection onto y = 0) are reported as the key "undefined" and left out
 //     of the figure; no NaN is ever produced. Only an exact zero vector is
-//     zero: angles and projections go through unit vectors, so tiny vectors
-//     neither underflow nor divide by zero.
+//     zero: angles and projections are computed from x and y rescaled by
+//     powers of two (exactly), so tiny vectors neither underflow nor divide
+//     by zero, and perpendicular vectors give exactly cos θ = 0.
 //   - Dragging snaps to a 0.1 grid, so that URLs stay short and readable.
 package vector

@@ -228,9 +228,8 @@ func (d *drawing) angle() {
 		return
 	}
 	ax := math.Atan2(m.x[1], m.x[0])
-	turn := math.Atan2(m.x[0]*m.y[1]-m.x[1]*m.y[0], m.dot) // signed, from x to y
-	a0, a1 := ax, ax+turn
-	if turn < 0 {
+	a0, a1 := ax, ax+m.turn
+	if m.turn < 0 {
 		a0, a1 = a1, a0
 	}
 	r := math.Max(14, math.Min(arcRadius, 0.6*math.Min(m.xL2, m.yL2)/d.px))

@@ -6,26 +6,35 @@ import (
 
 	"gonum.org/v1/gonum/floats"
 
+	"github.com/aimath/playground/core/figure"
 	"github.com/aimath/playground/core/param"
 	"github.com/aimath/playground/lesson"
 )
 
 // Parameter names. The toggles only choose what the figure draws.
 const (
-	paramX         = "x"
-	paramY         = "y"
-	paramNorms     = "show_norms"
-	paramDist      = "show_dist"
-	paramProj      = "show_proj"
-	paramAngle     = "show_angle"
+	paramX     = "x"
+	paramY     = "y"
+	paramNorms = "show_norms"
+	paramDist  = "show_dist"
+	paramProj  = "show_proj"
+	paramAngle = "show_angle"
+)
+
+// The handles at the tips of x and y have the IDs of the parameters they
+// set, so Pointer writes the held handle's ID.
+const (
+	handleX = paramX
+	handleY = paramY
+)
+
+const (
 	actSwap        = "swap"
-	keyUndefined   = "undefined"
-	limit          = 5   // |component| bound of x and y
-	snap           = 0.1 // drag grid
-	handleX        = paramX
-	handleY        = paramY
+	keyUndefined   = "undefined"   // the page translates it
+	angleUndefined = "θ undefined" // canvas text: symbols and ASCII only
 	panelID        = "plane"
-	angleUndefined = "θ undefined"
+	limit          = 5   // the bound of each component of x and y
+	snap           = 0.1 // the drag grid
 )
 
 // Info registers the lesson.
@@ -64,12 +73,22 @@ type measures struct {
 	angleOK bool
 	cos     float64
 	theta   float64 // radians, in [0, π]
+	turn    float64 // ±θ: the counter-clockwise turn from x to y
 	// projOK is false when y is the zero vector.
 	projOK bool
 	proj   [2]float64
 }
 
 func unit(v [2]float64, n float64) [2]float64 { return [2]float64{v[0] / n, v[1] / n} }
+
+// scaled returns a·2⁻ᵏ, with k chosen to bring a's largest component inf
+// into [0.5, 1). Scaling by a power of two is exact, so a dot product that
+// is exactly zero stays zero (perpendicular vectors give cos θ = 0, not
+// 1e-17), and products of tiny vectors cannot underflow to 0/0.
+func scaled(a [2]float64, inf float64) ([2]float64, int) {
+	_, k := math.Frexp(inf)
+	return [2]float64{math.Ldexp(a[0], -k), math.Ldexp(a[1], -k)}, k
+}
 
 func measure(x, y [2]float64) measures {
 	m := measures{x: x, y: y}
@@ -78,21 +97,26 @@ func measure(x, y [2]float64) measures {
 	m.yL1, m.yL2, m.yInf = floats.Norm(y[:], 1), floats.Norm(y[:], 2), floats.Norm(y[:], inf)
 	m.dot = floats.Dot(x[:], y[:])
 	m.dist1, m.dist2 = floats.Distance(x[:], y[:], 1), floats.Distance(x[:], y[:], 2)
-	if m.yL2 > 0 {
-		// Through the unit vector v = y/‖y‖₂: ⟨x,v⟩v equals (⟨x,y⟩/⟨y,y⟩)y
-		// but cannot underflow to 0/0 for a tiny y.
-		v := unit(y, m.yL2)
-		c := floats.Dot(x[:], v[:])
-		m.projOK, m.proj = true, [2]float64{c * v[0], c * v[1]}
+	xs, kx := scaled(x, m.xInf)
+	ys, _ := scaled(y, m.yInf)
+	dot := floats.Dot(xs[:], ys[:]) // ⟨x,y⟩ up to a power of two
+	if m.yInf > 0 {
+		// (⟨x,y⟩/⟨y,y⟩)y is unchanged by scaling y; scaling x scales it.
+		c := dot / floats.Dot(ys[:], ys[:])
+		m.projOK = true
+		m.proj = [2]float64{math.Ldexp(c*ys[0], kx), math.Ldexp(c*ys[1], kx)}
 	}
-	if m.xL2 > 0 && m.yL2 > 0 {
-		u, v := unit(x, m.xL2), unit(y, m.yL2)
+	if m.xInf > 0 && m.yInf > 0 {
 		m.angleOK = true
-		m.cos = math.Max(-1, math.Min(1, floats.Dot(u[:], v[:])))
+		// One square root of the product (rather than a product of two
+		// roots) rounds once, so parallel vectors give exactly ±1.
+		xx, yy := floats.Dot(xs[:], xs[:]), floats.Dot(ys[:], ys[:])
+		m.cos = math.Max(-1, math.Min(1, dot/math.Sqrt(xx*yy)))
 		// atan2 of sine and cosine rather than arccos: arccos turns the
 		// rounding error of cos ≈ ±1 into a visible angle (1e-6° for
 		// parallel vectors) and is NaN if cos rounds past 1.
-		m.theta = math.Atan2(math.Abs(u[0]*v[1]-u[1]*v[0]), floats.Dot(u[:], v[:]))
+		m.turn = math.Atan2(xs[0]*ys[1]-xs[1]*ys[0], dot)
+		m.theta = math.Abs(m.turn)
 	}
 	return m
 }
@@ -134,7 +158,9 @@ func (l *Lesson) Act(name string, v *param.Values) error {
 }
 
 // Pointer implements lesson.Lesson: the tips of x and y are handles that
-// snap to a 0.1 grid; a press anywhere else does nothing.
+// snap to a 0.1 grid; a press anywhere else does nothing. A drag lasts from
+// Down to Up whatever Move's Held says, so a drag survives a missed button
+// state.
 func (l *Lesson) Pointer(p lesson.Pointer, v *param.Values) bool {
 	switch p.Phase {
 	case lesson.Down:
@@ -147,7 +173,10 @@ func (l *Lesson) Pointer(p lesson.Pointer, v *param.Values) bool {
 		l.held = ""
 		return false
 	}
-	if l.held == "" {
+	// Outside every panel's frame (in the tick margins, say) figure.Hit
+	// reports no panel and a zero At, which would throw the vector to the
+	// origin: keep the handle where it was until the pointer comes back.
+	if l.held == "" || (p.Panel == "" && p.At == figure.Vec{}) {
 		return false
 	}
 	to := [2]float64{snapTo(p.At.X), snapTo(p.At.Y)}

@@ -2,6 +2,7 @@ package vector_test
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -104,6 +105,57 @@ func TestReadouts(t *testing.T) {
 	}
 }
 
+// TestExact checks cases that must come out exact, with no rounding dust
+// for the page to show (cos θ = 1e-17 would read as "0.0000" or worse).
+func TestExact(t *testing.T) {
+	for i, tc := range []struct {
+		x, y [2]float64
+		want map[string]float64
+	}{
+		{[2]float64{2, 1}, [2]float64{-1, 2}, map[string]float64{"cos": 0, "angle_deg": 90, "proj_1": 0, "proj_2": 0}},
+		{[2]float64{1, 1}, [2]float64{2, 2}, map[string]float64{"cos": 1, "angle_deg": 0, "proj_1": 1, "proj_2": 1}},
+		{[2]float64{1, -2}, [2]float64{-2, 4}, map[string]float64{"cos": -1, "angle_deg": 180, "proj_1": 1, "proj_2": -2}},
+		{[2]float64{3, 1}, [2]float64{2, 4}, map[string]float64{"angle_deg": 45, "proj_1": 1, "proj_2": 2}},
+	} {
+		l, _ := open(t, tc.x, tc.y)
+		got := readouts(l)
+		for name, w := range tc.want {
+			if got[name] != w {
+				t.Errorf("%d: %s(x=%v, y=%v) = %v, want exactly %v", i, name, tc.x, tc.y, got[name], w)
+			}
+		}
+	}
+}
+
+// TestProperties checks identities on random grid vectors: the norm
+// inequalities, cos θ against the plain formula, and that x − proj_y x is
+// perpendicular to y.
+func TestProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	grid := func() float64 { return float64(rng.IntN(101)-50) / 10 }
+	for i := range 2000 {
+		x, y := [2]float64{grid(), grid()}, [2]float64{grid(), grid()}
+		l, _ := open(t, x, y)
+		g := readouts(l)
+		f := func(name string) float64 { v, _ := g[name].(float64); return v }
+		if !(f("x_l1") >= f("x_l2") && f("x_l2") >= f("x_linf") && f("x_l2") <= math.Sqrt2*f("x_linf")+tol) {
+			t.Errorf("%d: norms of %v = %v, %v, %v out of order", i, x, f("x_l1"), f("x_l2"), f("x_linf"))
+		}
+		if x == [2]float64{} || y == [2]float64{} {
+			continue
+		}
+		dot := x[0]*y[0] + x[1]*y[1]
+		cos := dot / (math.Hypot(x[0], x[1]) * math.Hypot(y[0], y[1]))
+		if !scalar.EqualWithinAbsOrRel(f("cos"), cos, tol, tol) || !scalar.EqualWithinAbsOrRel(math.Cos(f("angle_deg")*math.Pi/180), cos, 1e-9, 1e-9) {
+			t.Errorf("%d: cos, angle_deg(x=%v, y=%v) = %v, %v, want cos %v", i, x, y, f("cos"), f("angle_deg"), cos)
+		}
+		p := [2]float64{f("proj_1"), f("proj_2")}
+		if r := (x[0]-p[0])*y[0] + (x[1]-p[1])*y[1]; math.Abs(r) > 1e-12 {
+			t.Errorf("%d: ⟨x − p, y⟩ = %v for x=%v, y=%v, want 0", i, r, x, y)
+		}
+	}
+}
+
 // TestReadoutOrder pins the readout names and their order, which the page
 // shows as they come.
 func TestReadoutOrder(t *testing.T) {
@@ -194,7 +246,7 @@ func checkFinite(t *testing.T, l lesson.Lesson) {
 			t.Errorf("readout %s = %v", r.Name, f)
 		}
 	}
-	for _, sz := range [][2]float64{{800, 500}, {340, 300}, {1100, 700}, {360, 640}} {
+	for _, sz := range [][2]float64{{800, 500}, {340, 300}, {1100, 700}, {360, 640}, {0, 0}, {30, 20}} {
 		f := l.Figure(sz[0], sz[1])
 		var nums []float64
 		for _, p := range f.Panels {
@@ -240,6 +292,41 @@ func TestFiniteEverywhere(t *testing.T) {
 	}
 }
 
+// TestToggles checks that each toggle draws its part of the figure and
+// nothing else does.
+func TestToggles(t *testing.T) {
+	// What only each toggle draws: the L2 circle, the purple Manhattan path,
+	// the green projection arrow, the angle arc.
+	marks := map[string]func(figure.Item) bool{
+		"show_norms": func(it figure.Item) bool { _, ok := it.(figure.Circle); return ok },
+		"show_dist": func(it figure.Item) bool {
+			p, ok := it.(figure.Path)
+			return ok && p.Stroke == figure.Purple && !p.Dash
+		},
+		"show_proj": func(it figure.Item) bool {
+			a, ok := it.(figure.Arrow)
+			return ok && a.Stroke == figure.Green
+		},
+		"show_angle": func(it figure.Item) bool { _, ok := it.(figure.Arc); return ok },
+	}
+	for on := range marks {
+		l, v := open(t, [2]float64{3, 1}, [2]float64{2, 4})
+		for name := range marks {
+			v.Set(name, name == on)
+			l.Tune(name, v)
+		}
+		for name, mark := range marks {
+			found := false
+			for _, it := range l.Figure(800, 500).Panels[0].Items {
+				found = found || mark(it)
+			}
+			if found != (name == on) {
+				t.Errorf("with only %s on, the mark of %s is drawn: %v", on, name, found)
+			}
+		}
+	}
+}
+
 func handle(f *figure.Figure, id string) (figure.Vec, bool) {
 	for _, it := range f.Panels[0].Items {
 		if p, ok := it.(figure.Point); ok && p.ID == id {
@@ -267,6 +354,9 @@ func TestDrag(t *testing.T) {
 		{lesson.Pointer{Phase: lesson.Move, Panel: panel, At: figure.Vec{X: 2.04, Y: -1.96}, Held: true}, true, [2]float64{2, -2}, [2]float64{2, 4}},
 		// Within the same grid cell: nothing to redraw.
 		{lesson.Pointer{Phase: lesson.Move, Panel: panel, At: figure.Vec{X: 1.97, Y: -2.01}, Held: true}, false, [2]float64{2, -2}, [2]float64{2, 4}},
+		// Outside every frame (no panel, zero At, as figure.Hit reports it):
+		// the handle stays put instead of jumping to the origin.
+		{lesson.Pointer{Phase: lesson.Move, Held: true}, false, [2]float64{2, -2}, [2]float64{2, 4}},
 		// Beyond the range: clamped to the edge.
 		{lesson.Pointer{Phase: lesson.Move, Panel: panel, At: figure.Vec{X: 7.3, Y: -0.04}, Held: true}, true, [2]float64{5, 0}, [2]float64{2, 4}},
 		{lesson.Pointer{Phase: lesson.Up, Panel: panel, At: figure.Vec{X: 7.3, Y: 0}}, false, [2]float64{5, 0}, [2]float64{2, 4}},
