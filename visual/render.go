@@ -90,37 +90,44 @@ func (r *renderer) draw(dst *ebiten.Image, f *figure.Figure) {
 }
 
 func (r *renderer) item(dst *ebiten.Image, v figure.View, it figure.Item) {
-	switch t := it.(type) {
+	// The cases mirror figure.WriteSVG, so both renderers draw the same.
+	switch t := figure.Concrete(it).(type) {
 	case figure.Path:
-		r.polyline(dst, v, t.Pts, t.Closed, t.Style)
+		for _, run := range v.PathPx(t) {
+			r.pxPolyline(dst, run, t.Closed, t.Style)
+		}
 	case figure.Box:
-		b := t.R
-		r.polyline(dst, v, []figure.Vec{{X: b.X0, Y: b.Y0}, {X: b.X1, Y: b.Y0}, {X: b.X1, Y: b.Y1}, {X: b.X0, Y: b.Y1}}, true, t.Style)
+		b := v.RectPx(t.R)
+		r.pxPolyline(dst, [][2]float64{{b.X0, b.Y0}, {b.X1, b.Y0}, {b.X1, b.Y1}, {b.X0, b.Y1}}, true, t.Style)
 	case figure.Circle:
 		cx, cy, rx, ry := v.CirclePx(t)
 		r.ellipse(dst, cx, cy, rx, ry, t.Style)
 	case figure.Point:
 		x, y := v.ToPx(t.P)
 		size := t.Size
-		if size == 0 {
+		if !(size > 0) {
 			size = 4
 		}
-		st := t.Style
-		if st.FillAlpha == 0 && st.Width == 0 {
-			st.Fill, st.FillAlpha = st.Stroke, 1
-		}
-		r.ellipse(dst, x, y, size, size, st)
+		r.ellipse(dst, x, y, size, size, t.Style)
 	case figure.Arrow:
 		shaft, head, ok := v.ArrowPx(t)
 		if !ok {
 			return
 		}
 		r.pxPolyline(dst, shaft[:], false, t.Style)
-		fill := t.Style
-		fill.Fill, fill.FillAlpha, fill.Width = t.Stroke, alphaOf(t.Style), 0
+		fill := figure.Style{Fill: t.Stroke, FillAlpha: alphaOf(t.Style)}
 		r.pxPolyline(dst, head[:], true, fill)
 	case figure.Arc:
-		r.pxPolyline(dst, v.ArcPx(t), false, t.Style)
+		pts := v.ArcPx(t)
+		if t.FillAlpha > 0 && len(pts) > 1 {
+			// A filled arc is a wedge from the centre; only the arc is stroked.
+			cx, cy := v.ToPx(t.C)
+			wedge := append([][2]float64{{cx, cy}}, pts...)
+			r.pxPolyline(dst, wedge, true, figure.Style{Fill: t.Fill, FillAlpha: t.FillAlpha})
+		}
+		st := t.Style
+		st.FillAlpha = 0
+		r.pxPolyline(dst, pts, false, st)
 	case figure.Text:
 		r.text(dst, v, t)
 	case figure.Raster:

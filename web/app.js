@@ -132,6 +132,12 @@ function wireEvents() {
   $('btn-svg').addEventListener('click', exportSVG);
   $('btn-copy').addEventListener('click', copyLink);
   ui.reload.addEventListener('click', () => location.reload());
+  // The skip link moves focus without touching the hash, which holds the state.
+  document.querySelector('.skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    ui.main.focus();
+    ui.main.scrollIntoView();
+  });
   $('brand-link').addEventListener('click', (e) => {
     e.preventDefault();
     switchLesson(DEFAULT_LESSON);

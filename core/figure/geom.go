@@ -259,10 +259,10 @@ func atY(a, b [2]float64, y float64) [2]float64 {
 	return [2]float64{a[0] + t*(b[0]-a[0]), y}
 }
 
-// concrete returns the value an Item holds, dereferencing the pointer forms
+// Concrete returns the value an Item holds, dereferencing the pointer forms
 // (*Path and so on also satisfy Item) so that one type switch serves both;
 // a nil pointer gives nil.
-func concrete(it Item) Item {
+func Concrete(it Item) Item {
 	switch t := it.(type) {
 	case *Path:
 		if t != nil {

@@ -29,7 +29,7 @@ func (f *Figure) Hit(x, y float64) (p *Panel, at Vec, id string) {
 		v := p.View()
 		at = v.ToWorld(x, y)
 		for j := len(p.Items) - 1; j >= 0; j-- {
-			it := concrete(p.Items[j])
+			it := Concrete(p.Items[j])
 			if id := itemID(it); id != "" && v.hits(it, x, y) {
 				return p, at, id
 			}

@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -121,6 +122,31 @@ func TestInside(t *testing.T) {
 	} {
 		if got := inside(tc.p, tc.poly); got != tc.want {
 			t.Errorf("%d: inside(%v) = %v, want %v", i, tc.p, got, tc.want)
+		}
+	}
+}
+
+// TestConcrete checks that the pointer form of every item type reads as
+// its value, and a nil pointer as nothing.
+func TestConcrete(t *testing.T) {
+	for i, tc := range []struct{ ptr, nilPtr, want Item }{
+		{&Path{ID: "a"}, (*Path)(nil), Path{ID: "a"}},
+		{&Box{ID: "a"}, (*Box)(nil), Box{ID: "a"}},
+		{&Circle{ID: "a"}, (*Circle)(nil), Circle{ID: "a"}},
+		{&Point{ID: "a"}, (*Point)(nil), Point{ID: "a"}},
+		{&Arrow{ID: "a"}, (*Arrow)(nil), Arrow{ID: "a"}},
+		{&Arc{ID: "a"}, (*Arc)(nil), Arc{ID: "a"}},
+		{&Text{ID: "a"}, (*Text)(nil), Text{ID: "a"}},
+		{&Raster{ID: "a"}, (*Raster)(nil), Raster{ID: "a"}},
+	} {
+		if got := Concrete(tc.ptr); itemID(got) != "a" || fmt.Sprintf("%T", got) != fmt.Sprintf("%T", tc.want) {
+			t.Errorf("%d: Concrete(%T) = %#v, want %#v", i, tc.ptr, got, tc.want)
+		}
+		if got := Concrete(tc.nilPtr); got != nil {
+			t.Errorf("%d: Concrete(%T(nil)) = %#v, want nil", i, tc.nilPtr, got)
+		}
+		if got := Concrete(tc.want); itemID(got) != "a" {
+			t.Errorf("%d: Concrete(%T) = %#v, want it unchanged", i, tc.want, got)
 		}
 	}
 }

@@ -89,7 +89,7 @@ func (s *svgWriter) figure(f *Figure) {
 
 func (s *svgWriter) item(v View, it Item) {
 	g := v.guard()
-	switch t := concrete(it).(type) {
+	switch t := Concrete(it).(type) {
 	case Path:
 		tag := "<polyline"
 		if t.Closed {

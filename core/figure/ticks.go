@@ -95,11 +95,12 @@ func multiple(k, m float64, e int) float64 {
 
 // TickLabel formats a tick value compactly with the precision that step
 // implies: TickLabel(0.30000000000000004, 0.1) is "0.3", TickLabel(1, 0.5)
-// is "1", TickLabel(1.5e6, 5e5) is "1.5e6". Steps of 1e5 and more, and
-// values under 1e-3 with steps under 1e-4, use e-notation ("2e5", "5e-5"),
-// so that the labels of one axis agree. A step that is not a positive
-// number formats v as briefly as it can be read back exactly. It never
-// returns "-0".
+// is "1", TickLabel(1.5e6, 5e5) is "1.5e6". The notation depends on the
+// step alone, so that the labels of one axis agree: steps of 1e5 and more,
+// and steps needing more than 5 decimals, use e-notation ("2e5", "5e-6");
+// so do values of 1e15 and more, whose fixed form would be unreadable. A
+// step that is not a positive number formats v as briefly as it can be
+// read back exactly. It never returns "-0".
 func TickLabel(v, step float64) string {
 	switch {
 	case math.IsNaN(v):
@@ -118,7 +119,7 @@ func TickLabel(v, step float64) string {
 	es := exp10(step)
 	extra := decimals(step / math.Pow10(es)) // digits of step after its first
 	a := math.Abs(v)
-	if step >= 1e5 || a >= 1e15 || (step < 1e-4 && a < 1e-3) {
+	if d := extra - es; step >= 1e5 || d > 5 || a >= 1e15 {
 		prec := max(0, exp10(a)-es+extra)
 		return notZero(compactExp(strconv.FormatFloat(v, 'e', prec, 64)))
 	}
@@ -158,7 +159,8 @@ func trimZeros(s string) string {
 }
 
 // compactExp rewrites strconv's exponent form for people: "1.50e+06"
-// becomes "1.5e6", "1e-05" becomes "1e-5". Other strings pass unchanged.
+// becomes "1.5e6", "1e-05" becomes "1e-5", "1.5e+00" becomes "1.5". Other
+// strings pass unchanged.
 func compactExp(s string) string {
 	i := strings.IndexByte(s, 'e')
 	if i < 0 {
@@ -171,7 +173,7 @@ func compactExp(s string) string {
 	}
 	exp = strings.TrimLeft(exp[1:], "0")
 	if exp == "" {
-		exp = "0"
+		return mant
 	}
 	return mant + "e" + sign + exp
 }

@@ -3,6 +3,7 @@ package figure
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -114,7 +115,10 @@ func TestTickLabel(t *testing.T) {
 		{99999, 1, "99999"},
 		{0.0002, 0.0001, "0.0002"},
 		{1.00005, 1e-5, "1.00005"},
-		{5e-5, 1e-5, "5e-5"},
+		{5e-5, 1e-5, "0.00005"},
+		{5e-6, 1e-6, "5e-6"},
+		{1.000001, 1e-6, "1.000001"}, // e-notation, but e0 goes
+		{0.999999, 1e-6, "9.99999e-1"},
 		{1.5e-7, 5e-8, "1.5e-7"},
 		{1e-7, -1e-7, "1e-7"}, // the step's sign does not matter
 		{1e6, 5e5, "1e6"},
@@ -138,21 +142,35 @@ func TestTickLabel(t *testing.T) {
 	}
 }
 
-// TestTickLabelsOfTicks checks the labels of whole axes: distinct, and
-// without float noise.
+// TestTickLabelsOfTicks checks the labels of whole axes: distinct, short,
+// and all in one notation.
 func TestTickLabelsOfTicks(t *testing.T) {
-	for _, r := range [][2]float64{{0, 1}, {-0.3, 0.3}, {0.1, 0.9}, {-7e-6, 3e-6}, {0, 2e6}, {-1, 1}, {99.5, 100.5}} {
+	for _, r := range [][2]float64{
+		{0, 1}, {-0.3, 0.3}, {0.1, 0.9}, {-7e-6, 3e-6}, {0, 2e6}, {-1, 1}, {99.5, 100.5},
+		{0.0009, 0.0011}, {0.00009, 0.00011}, {0.000009, 0.000011}, {9e4, 1.1e5}, {-2e5, 2e5},
+	} {
 		ticks, step := NiceTicks(r[0], r[1], 7)
 		var labels []string
+		exps := 0
 		for _, v := range ticks {
 			l := TickLabel(v, step)
 			if len(l) > 8 {
 				t.Errorf("TickLabel(%v, %v) = %q, want at most 8 characters", v, step, l)
 			}
+			if strings.Contains(l, "e") {
+				exps++
+			}
 			labels = append(labels, l)
 		}
 		if len(slices.Compact(slices.Clone(labels))) != len(labels) {
 			t.Errorf("labels of NiceTicks(%g, %g, 7) = %q, want distinct", r[0], r[1], labels)
+		}
+		zero := 0
+		if slices.Contains(labels, "0") {
+			zero = 1
+		}
+		if exps != 0 && exps != len(labels)-zero {
+			t.Errorf("labels of NiceTicks(%g, %g, 7) = %q, want one notation", r[0], r[1], labels)
 		}
 	}
 }
