@@ -45,6 +45,14 @@ type Lesson interface {
 	Data() Table
 }
 
+// UnitStepper is implemented by lessons whose "step" action should move
+// further than one tick of play: one whole term of a sum, say, instead of
+// one frame of its animation. The runner calls StepUnit for "step" when a
+// lesson has it, and Step otherwise.
+type UnitStepper interface {
+	StepUnit(v *param.Values) bool
+}
+
 // Info describes a lesson to the registry and the page.
 type Info struct {
 	ID     string

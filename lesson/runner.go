@@ -158,7 +158,11 @@ func (r *Runner) Act(name string) (err error) {
 		r.playing = false
 	case ActStep:
 		r.playing = false
-		r.l.Step(r.vals)
+		if us, ok := r.l.(UnitStepper); ok {
+			us.StepUnit(r.vals)
+		} else {
+			r.l.Step(r.vals)
+		}
 	case ActReset:
 		r.playing = false
 		r.l.Reset(r.vals)

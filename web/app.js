@@ -60,6 +60,7 @@ const app = {
   extra: { embed: null, hide: null }, // hash keys kept for later features
   lastHash: '',
   following: '', // a hash being opened by followHash
+  announced: '', // readouts last read to screen readers
   busy: 0, // >0 while a lesson is being opened and rendered
 };
 
@@ -351,6 +352,7 @@ function renderLesson() {
   ui.controls.closest('.card').hidden = !spec.params.some((p) => !p.hidden);
   renderButtons(spec);
   renderReadouts(call('readouts'), true);
+  resetAnnouncements();
 }
 
 // renderViewText shows the explanation and formula of the current view.
@@ -427,15 +429,28 @@ function renderReadouts(readouts, relabel = false) {
   announce();
 }
 
-// announce reads the readouts to screen readers once they settle, never
-// more than about twice a second, and not while an animation plays.
+// announce reads changed readouts to screen readers once they settle,
+// never more than about twice a second and not while an animation plays.
+// Opening a lesson or switching the language sets a new baseline instead,
+// so nothing is read out just for showing a page.
 const announce = throttle(() => {
   if (app.playing) return;
+  const key = readoutsKey();
+  if (key === app.announced) return;
+  app.announced = key;
   const parts = [];
   for (const tr of ui.readouts.children) parts.push(`${tr.firstChild.textContent}: ${tr.lastChild.textContent}`);
-  const text = parts.join('; ');
-  if (ui.live.textContent !== text) ui.live.textContent = text;
+  ui.live.textContent = parts.join('; ');
 }, 600);
+
+function readoutsKey() {
+  return [...ui.readouts.children].map((tr) => tr.dataset.readout + '=' + tr.lastChild.textContent).join('&');
+}
+
+function resetAnnouncements() {
+  app.announced = readoutsKey();
+  ui.live.textContent = '';
+}
 
 // ---------------------------------------------------------------- input
 

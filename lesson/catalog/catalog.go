@@ -4,12 +4,14 @@ package catalog
 
 import (
 	"github.com/aimath/playground/lesson"
+	"github.com/aimath/playground/lesson/matrix"
 	"github.com/aimath/playground/lesson/vector"
 )
 
 // Lessons are the built lessons in course order.
 var Lessons = []lesson.Info{
 	vector.Info,
+	matrix.Info,
 }
 
 // Course is every topic of the course in order, built or not; the page

@@ -21,7 +21,12 @@
 //   - Every state lives in the parameters (and so in the URL): dragged
 //     handles, resized matrices, generated and edited points are written
 //     back with v.Set. The lesson itself keeps only derived numbers, the
-//     drag in progress and the multiply animation's cursor.
+//     drag in progress, the multiply animation's cursor, and what it needs
+//     to notice a change on the next Reset (the seed X and Y were drawn
+//     from, the n, noise and seed the points were drawn from).
+//   - Reset loads all three views, whichever is shown, so that a state is
+//     consistent before any view is opened; a new seed therefore redraws
+//     both X, Y and the points.
 //   - The shape parameters rows, inner, cols (and mismatch) are the truth
 //     for X and Y: a matrix of another shape is cut or grown to fit,
 //     keeping the entries that overlap and taking new ones from the seed.

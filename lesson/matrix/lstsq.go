@@ -109,20 +109,6 @@ func generate(key genKey) [][]float64 {
 	return pts
 }
 
-func roundTo(x, step float64) float64 {
-	r := math.Round(x/step) * step
-	// Printing r with the shortest round-trip form can still show float
-	// noise (0.30000000000000004); parsing the rounded decimal text fixes it.
-	r, _ = strconv.ParseFloat(strconv.FormatFloat(r, 'f', decimals(step), 64), 64)
-	if r == 0 {
-		return 0
-	}
-	return r
-}
-
-// decimals is the number of decimals of a step such as 0.01.
-func decimals(step float64) int { return max(0, int(math.Ceil(-math.Log10(step)-1e-9))) }
-
 func (s *lsView) use(pts [][]float64) {
 	s.x, s.y = make([]float64, len(pts)), make([]float64, len(pts))
 	for i, p := range pts {
@@ -158,6 +144,7 @@ func (s *lsView) pointer(p lesson.Pointer, v *param.Values) bool {
 		if p.Panel != lsPanel {
 			return false
 		}
+		view := s.world()
 		wasRefused := s.refused
 		s.refused = false
 		idx := pointIndex(p.Hit, len(s.x))
@@ -183,7 +170,7 @@ func (s *lsView) pointer(p lesson.Pointer, v *param.Values) bool {
 		default:
 			return wasRefused
 		}
-		s.frozen = s.world()
+		s.frozen = view
 		return true
 	case lesson.Up:
 		changed := s.held >= 0
@@ -199,7 +186,6 @@ func (s *lsView) pointer(p lesson.Pointer, v *param.Values) bool {
 	}
 	s.x[s.held], s.y[s.held] = x, y
 	s.store(v)
-	// The stored point may be clamped.
 	return true
 }
 

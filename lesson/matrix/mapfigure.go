@@ -99,13 +99,13 @@ func (m *mapView) figure(frame figure.Rect) *figure.Panel {
 
 	// Vectors: x and its image under M(t), then A⁻¹x when asked.
 	mx := linalg.Mul2(mt, m.x)
-	d.arrow(m.x, colX, "x", false)
-	d.arrow(mx, colAX, "Ax", false)
+	d.arrow(m.x, colX, "x", vecWidth, false)
+	d.arrow(mx, colAX, "Ax", vecWidth, false)
 	if m.showInv && !m.singular {
-		d.arrow(linalg.Mul2(m.inv, m.x), colInv, "A⁻¹x", true)
+		d.arrow(linalg.Mul2(m.inv, m.x), colInv, "A⁻¹x", vecWidth, true)
 	}
-	d.arrowW(c2, colE2, "Ae₂", basisWidth)
-	d.arrowW(c1, colE1, "Ae₁", basisWidth)
+	d.arrow(c2, colE2, "Ae₂", basisWidth, false)
+	d.arrow(c1, colE1, "Ae₁", basisWidth, false)
 	d.detLabel(c1, c2, detT, singT)
 	for i, c := range corner {
 		d.add(figure.Text{At: figure.Vec{X: d.w.X0, Y: d.w.Y1}, S: c.s, Anchor: figure.Left | figure.Top,
@@ -263,13 +263,8 @@ func (d *mapDrawing) orientation(c1, c2 [2]float64, det float64) {
 
 func mod2pi(a float64) float64 { return a - 2*math.Pi*math.Floor(a/(2*math.Pi)) }
 
-func (d *mapDrawing) arrow(to [2]float64, col figure.Color, label string, dash bool) {
-	d.add(figure.Arrow{To: vec(to), Style: figure.Style{Stroke: col, Width: vecWidth, Fill: col, FillAlpha: 1, Dash: dash}})
-	d.label(to, to, label, col)
-}
-
-func (d *mapDrawing) arrowW(to [2]float64, col figure.Color, label string, width float64) {
-	d.add(figure.Arrow{To: vec(to), Style: figure.Style{Stroke: col, Width: width, Fill: col, FillAlpha: 1}})
+func (d *mapDrawing) arrow(to [2]float64, col figure.Color, label string, width float64, dash bool) {
+	d.add(figure.Arrow{To: vec(to), Style: figure.Style{Stroke: col, Width: width, Fill: col, FillAlpha: 1, Dash: dash}})
 	d.label(to, to, label, col)
 }
 

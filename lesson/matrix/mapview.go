@@ -25,7 +25,7 @@ const (
 	aLimit  = 3    // |a_ij| bound
 	xLimit  = 5    // |x_i| bound
 	tStep   = 0.01 // t per tick: I → A in 100 ticks
-	mapHalf = 5.5  // the world shown is at least [-mapHalf, mapHalf]²
+	mapHalf = 4.5  // the world shown is at least [-mapHalf, mapHalf]²
 
 	mapPanel = "map"
 	hI       = "i_hat"
@@ -39,7 +39,7 @@ const (
 // (1, −1), with det A = 2.5.
 var (
 	defaultA = [2][2]float64{{2, 1}, {0.5, 1.5}}
-	defaultX = [2]float64{-1, 0.5}
+	defaultX = [2]float64{-2, 1}
 )
 
 // mapView is the state of the map view, all derived from the parameters
@@ -76,8 +76,9 @@ func (m *mapView) load(v *param.Values) {
 	a := m.a
 	scale := maxAbs(a)
 	m.tr = linalg.Trace2(a)
-	m.inv, m.singular = linalg.Inv2(a)
-	m.singular = !m.singular
+	var ok bool
+	m.inv, ok = linalg.Inv2(a)
+	m.singular = !ok
 	m.det = 0
 	if !m.singular {
 		m.det = linalg.Det2(a)
@@ -115,7 +116,7 @@ func (m *mapView) step(v *param.Values) bool {
 	}
 	t := 0.0
 	if m.t < 1 {
-		t = math.Min(1, math.Round(m.t/tStep+1)*tStep)
+		t = math.Min(1, roundTo(m.t+tStep, tStep))
 	}
 	if _, _, err := v.Set(pT, t); err != nil {
 		return false

@@ -118,6 +118,34 @@ func (l *Lesson) Step(v *param.Values) bool {
 	return false
 }
 
+// StepUnit implements lesson.UnitStepper: one press of "step" moves t a
+// tenth of the way from I to A (map), or adds one whole term to the entry
+// being computed (multiply), rather than one frame of the animation.
+func (l *Lesson) StepUnit(v *param.Values) bool {
+	switch l.view {
+	case viewMap:
+		more := true
+		for range 10 {
+			if more = l.mp.step(v); !more || l.mp.t == 0 {
+				break
+			}
+		}
+		return more
+	case viewMultiply:
+		u := &l.mul
+		if !u.anim {
+			return u.step()
+		}
+		for {
+			more := u.step()
+			if !more || u.tick == 0 {
+				return more
+			}
+		}
+	}
+	return false
+}
+
 // Act implements lesson.Lesson: "randomize" draws a new matrix A (map), or
 // moves to the next seed and draws new X and Y (multiply) or new points
 // (lstsq).
@@ -189,12 +217,18 @@ const snap = 0.1
 
 // snapTo rounds to the drag grid, without a negative zero (which the URL
 // would show as "-0").
-func snapTo(a float64) float64 {
-	s := math.Round(a/snap) * snap
-	if s == 0 {
+func snapTo(a float64) float64 { return roundTo(a, snap) }
+
+// roundTo rounds x to a multiple of step (a power of ten) as the decimal
+// the URL will show: 3·0.1 is 0.30000000000000004 in float64, so the
+// rounded decimal text is parsed back instead. It never returns −0.
+func roundTo(x, step float64) float64 {
+	dec := max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(math.Round(x/step)*step, 'f', dec, 64), 64)
+	if r == 0 {
 		return 0
 	}
-	return s
+	return r
 }
 
 // tidy returns 0 for |x| ≤ 1e-12·scale: the rounding residue of a sum that

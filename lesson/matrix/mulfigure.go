@@ -16,7 +16,7 @@ const (
 	mulAbovePx = 38
 	mulLeftPx  = 22
 	mulRightPx = 6
-	mulMaxCell = 64 // pixels; a 1×1 product need not fill the screen
+	mulMaxCell = 72 // pixels; a 1×1 product need not fill the screen
 )
 
 // mulDrawing lays out the grids in cell units: X at [0, n]×[0, m], XY at
@@ -99,7 +99,7 @@ func (d *mulDrawing) grid(a [][]float64, cell func(int, int) figure.Rect) {
 
 // highlight shades row i of X, column j of Y and cell (i, j) of XY, the
 // terms added so far lightly and the newest one strongly, with guides
-// from the row and the column to the cell they meet in.
+// from the row and the column toward the cell they meet in.
 func (d *mulDrawing) highlight(i, j, terms int) {
 	u := d.u
 	band := figure.Style{Fill: figure.Sky, FillAlpha: 0.22}
@@ -114,11 +114,12 @@ func (d *mulDrawing) highlight(i, j, terms int) {
 	}
 	c := d.cCell(i, j)
 	d.add(figure.Box{R: c, Style: figure.Style{Fill: figure.Green, FillAlpha: 0.3}})
+	// The guides cross only the gaps, never the numbers of other cells.
 	guide := figure.Style{Stroke: figure.Muted, Width: 1, Dash: true}
 	mid := centre(c)
 	d.add(
-		figure.Path{Pts: []figure.Vec{{X: float64(u.n), Y: mid.Y}, {X: c.X0, Y: mid.Y}}, Style: guide},
-		figure.Path{Pts: []figure.Vec{{X: mid.X, Y: d.cy}, {X: mid.X, Y: c.Y1}}, Style: guide},
+		figure.Path{Pts: []figure.Vec{{X: float64(u.n), Y: mid.Y}, {X: d.cx, Y: mid.Y}}, Style: guide},
+		figure.Path{Pts: []figure.Vec{{X: mid.X, Y: d.cy}, {X: mid.X, Y: float64(u.m)}}, Style: guide},
 	)
 }
 

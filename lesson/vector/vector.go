@@ -191,7 +191,7 @@ func (l *Lesson) Pointer(p lesson.Pointer, v *param.Values) bool {
 // snapTo rounds to the drag grid, without a negative zero (which the URL
 // would show as "-0").
 func snapTo(a float64) float64 {
-	s := math.Round(a/snap) * snap
+	s := math.Round(a/snap) / (1 / snap) // dividing keeps 0.3 exact; multiplying by 0.1 does not
 	if s == 0 {
 		return 0
 	}

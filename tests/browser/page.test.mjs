@@ -186,20 +186,28 @@ test('a corrupted hash opens defaults for the bad pairs with a notice', async ()
     // The URL is rewritten to the state actually shown.
     await page.waitForFunction(() => !location.hash.includes('bogus') && location.hash.includes('x='));
 
+    // The same problems reached by editing the hash of a running page.
     await page.goto(`${server.url}/#lesson=no-such-topic&lang=ko`);
-    await page.reload();
-    await waitReady(page);
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    await page.waitForFunction(() => /no-such-topic/.test(document.getElementById('notice').textContent));
     assert.equal(await page.evaluate(() => document.getElementById('lesson').dataset.lesson), 'vector');
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
-    assert.match(await page.locator('#notice').innerText(), /no-such-topic/);
+    assert.equal(await page.locator('#notice').isVisible(), true);
     assert.match(await page.locator('#notice').innerText(), /링크/);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.closeAll();
+  }
+});
 
-    await page.goto(`${server.url}/#lesson=rnn&lang=xx`);
-    await page.reload();
-    await waitReady(page);
+test('an unknown or unbuilt topic in a link opens vectors with a notice', async () => {
+  const page = await newPage(browser);
+  try {
+    await openApp(page, server.url, 'lesson=rnn&lang=xx');
     assert.equal(await page.evaluate(() => document.getElementById('lesson').dataset.lesson), 'vector');
-    const notice2 = await page.locator('#notice').innerText();
-    assert.match(notice2, /lang=xx/);
+    const notice = await page.locator('#notice').innerText();
+    assert.match(notice, /lang=xx/);
+    assert.match(notice, /Recurrent/);
+    await page.waitForFunction(() => location.hash.includes('lesson=vector') && !location.hash.includes('lang=xx'));
     assert.deepEqual(page.problems, []);
   } finally {
     await page.closeAll();
