@@ -3,7 +3,6 @@ package figure
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/xml"
 	"errors"
 	"image"
 	"image/png"
@@ -367,8 +366,41 @@ func (s *svgWriter) id(id string) { s.sattr("data-id", id) }
 
 // escape writes x as XML character data (valid in attributes too, since
 // quotes are escaped); invalid UTF-8 becomes U+FFFD.
+//
+// It writes what encoding/xml's EscapeText writes; that package would add
+// about a megabyte to the wasm for this one function.
 func (s *svgWriter) escape(x string) {
-	_ = xml.EscapeText(&s.b, []byte(x)) // a bytes.Buffer never fails
+	for _, r := range x { // invalid UTF-8 ranges as U+FFFD
+		switch r {
+		case '"':
+			s.str("&#34;")
+		case '\'':
+			s.str("&#39;")
+		case '&':
+			s.str("&amp;")
+		case '<':
+			s.str("&lt;")
+		case '>':
+			s.str("&gt;")
+		case '\t':
+			s.str("&#x9;")
+		case '\n':
+			s.str("&#xA;")
+		case '\r':
+			s.str("&#xD;")
+		default:
+			if !xmlChar(r) {
+				r = '\uFFFD'
+			}
+			s.b.WriteRune(r)
+		}
+	}
+}
+
+// xmlChar reports whether r may appear in an XML document (the Char
+// production of XML 1.0).
+func xmlChar(r rune) bool {
+	return r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 func (s *svgWriter) color(name string, c Color) {

@@ -249,3 +249,16 @@ func TestWriteSVGDegenerate(t *testing.T) {
 type failWriter struct{ err error }
 
 func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
+
+// TestEscapeMatchesXML checks the writer's escaping against encoding/xml.
+func TestEscapeMatchesXML(t *testing.T) {
+	for _, in := range []string{"plain", `a<b>&"c'`, "tab\tnl\nret\r", "nul\x00bell\x07", "bad\xffutf8", "θ = 45°", "\uFFFE\U0001F600"} {
+		var want bytes.Buffer
+		_ = xml.EscapeText(&want, []byte(in))
+		var s svgWriter
+		s.escape(in)
+		if got := s.b.String(); got != want.String() {
+			t.Errorf("escape(%q) = %q, want %q", in, got, want.String())
+		}
+	}
+}
