@@ -289,11 +289,11 @@ async function showLesson(id) {
 
 function renderNav() {
   const lang = i18n.getLang();
+  // Until the program reports its lessons, no topic is offered.
+  const known = app.schema.size > 0;
   ui.topics.replaceChildren();
   TOPICS.forEach((id, i) => {
     const li = document.createElement('li');
-    // Until the program reports its lessons, no topic is offered.
-    const known = app.schema.size > 0;
     const ready = app.schema.has(id);
     const a = document.createElement('a');
     a.className = 'topic';
@@ -331,6 +331,14 @@ function renderNav() {
     li.append(a);
     ui.topics.append(li);
   });
+  // On a phone the list scrolls sideways: bring the open topic into view.
+  const cur = ui.topics.querySelector('[aria-current="page"]');
+  const bar = ui.topics.parentElement;
+  if (cur && bar.scrollWidth > bar.clientWidth) {
+    const r = cur.getBoundingClientRect();
+    const b = bar.getBoundingClientRect();
+    bar.scrollLeft += r.left - b.left - (b.width - r.width) / 2;
+  }
 }
 
 function lessonTitle() {
@@ -361,7 +369,33 @@ function renderViewText() {
   ui.intro.closest('.card').hidden = ui.intro.innerHTML.trim() === '';
   ui.formula.innerHTML = i18n.perView('formula', app.view);
   ui.formula.closest('.card').hidden = ui.formula.innerHTML.trim() === '';
+  fitFormulas();
 }
+
+// fitFormulas shrinks a formula wider than its card (down to 75%), so that
+// it is seen whole; the card scrolls sideways beyond that.
+function fitFormulas() {
+  const width = ui.formula.clientWidth;
+  if (!width) return;
+  const range = document.createRange();
+  for (const m of ui.formula.querySelectorAll('math')) {
+    m.style.fontSize = '';
+    range.selectNodeContents(m);
+    const natural = range.getBoundingClientRect().width;
+    if (natural > width) {
+      const size = parseFloat(getComputedStyle(m).fontSize);
+      m.style.fontSize = `${(size * Math.max(0.75, (width - 2) / natural)).toFixed(2)}px`;
+    }
+  }
+}
+
+let formulaWidth = 0;
+new ResizeObserver(() => {
+  if (ui.formula.clientWidth !== formulaWidth) {
+    formulaWidth = ui.formula.clientWidth;
+    fitFormulas();
+  }
+}).observe(ui.formula);
 
 function renderButtons(spec) {
   ui.play.hidden = !spec.animated;
@@ -553,7 +587,9 @@ function update(ev) {
   }
   if (ev.readouts) renderReadouts(ev.readouts);
   if (typeof ev.playing === 'boolean' && ev.playing !== app.playing) setPlaying(ev.playing);
-  if (typeof ev.state === 'string') writeHash('replace', ev.state);
+  // While a lesson opens, its caller writes the hash (pushing a history
+  // entry for a topic switch); a replace here would overwrite the old topic.
+  if (typeof ev.state === 'string' && !app.busy) writeHash('replace', ev.state);
 }
 
 // ---------------------------------------------------------------- hash and history

@@ -246,7 +246,9 @@ function selectControl(spec, emit) {
 function segmentedControl(spec, emit) {
   const id = 'p-' + spec.name;
   const helpEl = help(spec, id + '-help');
-  const group = el('div', { class: 'segmented' });
+  const n = (spec.choices || []).length;
+  const group = el('div', { class: n <= 4 ? 'segmented is-row' : 'segmented' });
+  group.style.setProperty('--n', String(n));
   const radios = [];
   (spec.choices || []).forEach((c, i) => {
     const rid = `${id}-${i}`;
@@ -255,6 +257,16 @@ function segmentedControl(spec, emit) {
     radios.push(r);
     group.append(r, label(rid, choiceLabel(spec, c), 'seg-label'));
   });
+  // Choices share a row while their labels fit (wrapping between words);
+  // otherwise they stack, one per line.
+  let lastWidth = -1;
+  new ResizeObserver(() => {
+    if (group.clientWidth === lastWidth || n > 4) return;
+    lastWidth = group.clientWidth;
+    group.classList.remove('is-stacked');
+    const labels = group.querySelectorAll('.seg-label');
+    if ([...labels].some((l) => l.scrollWidth > l.clientWidth + 1)) group.classList.add('is-stacked');
+  }).observe(group);
   const fs = el(
     'fieldset',
     { class: 'control control-view', 'aria-describedby': helpEl?.id },

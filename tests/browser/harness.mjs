@@ -98,7 +98,8 @@ export async function launchBrowser() {
 }
 
 // newPage opens a page in a fresh context and records its problems in
-// page.problems: console errors and uncaught exceptions, of every frame.
+// page.problems: console errors, the page's own warnings (a missing
+// translation) and uncaught exceptions, of every frame.
 export async function newPage(browser, { width = 1280, height = 860, locale = 'en-US', lang } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale });
   if (lang) {
@@ -114,6 +115,8 @@ export async function newPage(browser, { width = 1280, height = 860, locale = 'e
   page.problems = [];
   page.on('console', (m) => {
     if (m.type() === 'error') page.problems.push(`console.error: ${m.text()}`);
+    // app.js warns when a translation is missing and it shows a fallback.
+    else if (m.type() === 'warning' && m.text().startsWith('aimath:')) page.problems.push(`console.warn: ${m.text()}`);
   });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.closeAll = () => context.close();

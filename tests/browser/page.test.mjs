@@ -83,8 +83,27 @@ test('the page loads without console errors and offers the nine topics', async (
     }
     assert.equal(topics.find((t) => t.current === 'page')?.id, 'vector');
     assert.equal(await page.evaluate(() => document.querySelector('#loader').hidden), true);
+    // The download was counted to the end (game.js → parent.aimathProgress).
+    assert.equal(await page.evaluate(() => document.getElementById('load-progress').value), 1);
     assert.match(await page.title(), /Vector/);
     assert.deepEqual(page.problems, []);
+  } finally {
+    await page.closeAll();
+  }
+});
+
+test('a failed download shows a clear message with a reload button', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.route('**/aimath.wasm', (r) => r.fulfill({ status: 404, body: 'missing' }));
+    await page.goto(`${server.url}/#lesson=vector&lang=en`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'failed');
+    const loader = page.locator('#loader');
+    assert.equal(await loader.isVisible(), true);
+    assert.match(await loader.innerText(), /could not start[\s\S]*HTTP 404/);
+    assert.equal(await page.locator('#reload').isVisible(), true);
+    const rejected = await page.evaluate(() => window.aimathReady.then(() => 'resolved', (e) => e.message));
+    assert.match(rejected, /404/);
   } finally {
     await page.closeAll();
   }
@@ -307,6 +326,7 @@ test('the language toggle translates every visible string, and is remembered', a
     }
     const en = new Set(seen.en.map((s) => s.text));
     const ko = new Set(seen.ko.map((s) => s.text));
+    assert.ok(en.size > 40 && ko.size > 40, `collected ${en.size} English and ${ko.size} Korean strings`);
     const untranslated = [...en].filter((s) => ko.has(s) && englishWords(s).length > 0);
     assert.deepEqual(untranslated, [], 'strings left in English in the Korean page');
     const rawKeys = [...en, ...ko].filter((s) => RAW_KEY.test(s));
