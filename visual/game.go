@@ -39,17 +39,26 @@ type Game struct {
 
 	mu        sync.Mutex // guards the measurements below (read by Stats)
 	frames    int64
-	goMs      []float64 // Go time of recent frames, a ring
+	goMs      []frameTime // Go time of recent frames, a ring
 	goMsNext  int
 	updateDur time.Duration
 }
 
-// frameWindow is how many frames the Go-time median covers (5 s at 60 fps).
-const frameWindow = 300
+type frameTime struct {
+	at time.Time
+	ms float64
+}
+
+// The Go-time median covers the frames of the last statsWindow, kept in a
+// ring of frameWindow entries (5 s at 60 fps).
+const (
+	statsWindow = 5 * time.Second
+	frameWindow = 300
+)
 
 // NewGame returns a game over r. Run it with ebiten.RunGame.
 func NewGame(r *lesson.Runner) *Game {
-	return &Game{r: r, rnd: newRenderer(), scale: 1, goMs: make([]float64, 0, frameWindow)}
+	return &Game{r: r, rnd: newRenderer(), scale: 1, goMs: make([]frameTime, 0, frameWindow)}
 }
 
 // Size returns the canvas size in CSS pixels.
@@ -64,12 +73,18 @@ func (g *Game) Size() (w, h float64) {
 func (g *Game) Stats() (frames int64, goMsPerFrame float64) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if len(g.goMs) == 0 {
+	var recent []float64
+	since := time.Now().Add(-statsWindow)
+	for _, f := range g.goMs {
+		if f.at.After(since) {
+			recent = append(recent, f.ms)
+		}
+	}
+	if len(recent) == 0 {
 		return g.frames, 0
 	}
-	s := slices.Clone(g.goMs)
-	slices.Sort(s)
-	return g.frames, s[len(s)/2]
+	slices.Sort(recent)
+	return g.frames, recent[len(recent)/2]
 }
 
 // Update reads input once per tick and advances the lesson.
@@ -121,10 +136,11 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	first := g.frames == 1
 	ms := float64(g.updateDur+time.Since(t0)) / float64(time.Millisecond)
 	g.updateDur = 0
+	ft := frameTime{time.Now(), ms}
 	if len(g.goMs) < frameWindow {
-		g.goMs = append(g.goMs, ms)
+		g.goMs = append(g.goMs, ft)
 	} else {
-		g.goMs[g.goMsNext] = ms
+		g.goMs[g.goMsNext] = ft
 		g.goMsNext = (g.goMsNext + 1) % frameWindow
 	}
 	g.mu.Unlock()

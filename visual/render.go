@@ -25,8 +25,12 @@ type renderer struct {
 	regular, bold *text.GoTextFaceSource
 	faces         map[faceKey]*text.GoTextFace
 	rasters       map[string]*rasterEntry
+	labels        map[labelKey]*label
 	pixels        []byte
-	path          vector.Path
+	path          vector.Path // scratch
+	batch         vector.Path // shapes gathered for one fill (see paint)
+	batchDst      *ebiten.Image
+	batchKey      paintKey
 	scale         float64 // device pixels per CSS pixel
 }
 
@@ -53,6 +57,7 @@ func newRenderer() *renderer {
 		regular: reg, bold: bold,
 		faces:   map[faceKey]*text.GoTextFace{},
 		rasters: map[string]*rasterEntry{},
+		labels:  map[labelKey]*label{},
 		scale:   1,
 	}
 }
@@ -62,6 +67,9 @@ func (r *renderer) draw(dst *ebiten.Image, f *figure.Figure) {
 	dst.Fill(figure.Paper.RGBA())
 	for _, e := range r.rasters {
 		e.used = false
+	}
+	for _, l := range r.labels {
+		l.used = false
 	}
 	for _, p := range f.Panels {
 		v := p.View()
@@ -80,7 +88,17 @@ func (r *renderer) draw(dst *ebiten.Image, f *figure.Figure) {
 			r.item(dst, v, it)
 		}
 	}
-	// Rasters no figure uses any more are released; the rest stay cached.
+	r.flush()
+	// Labels and rasters this figure did not use are released; the rest
+	// stay cached for the next figure, which is usually much the same.
+	for k, l := range r.labels {
+		if !l.used {
+			if l.img != nil {
+				l.img.Deallocate()
+			}
+			delete(r.labels, k)
+		}
+	}
 	for k, e := range r.rasters {
 		if !e.used {
 			e.img.Deallocate()
@@ -129,8 +147,10 @@ func (r *renderer) item(dst *ebiten.Image, v figure.View, it figure.Item) {
 		st.FillAlpha = 0
 		r.pxPolyline(dst, pts, false, st)
 	case figure.Text:
+		r.flush()
 		r.text(dst, v, t)
 	case figure.Raster:
+		r.flush()
 		r.raster(dst, v, t)
 	}
 }
@@ -157,13 +177,15 @@ func (r *renderer) polyline(dst *ebiten.Image, v figure.View, pts []figure.Vec, 
 	r.pxPolyline(dst, px, closed, st)
 }
 
-// pxPolyline fills and strokes a polyline given in CSS pixels.
+// pxPolyline fills and strokes a polyline given in CSS pixels. Shapes are
+// not drawn at once: consecutive shapes of one colour are gathered into one
+// path (see paint), which the GPU fills in a single pass.
 func (r *renderer) pxPolyline(dst *ebiten.Image, pts [][2]float64, closed bool, st figure.Style) {
 	if len(pts) < 2 {
 		return
 	}
 	s := r.scale
-	if st.FillAlpha > 0 && len(pts) >= 3 {
+	trace := func() {
 		r.path.Reset()
 		for i, p := range pts {
 			if i == 0 {
@@ -172,30 +194,57 @@ func (r *renderer) pxPolyline(dst *ebiten.Image, pts [][2]float64, closed bool, 
 				r.path.LineTo(float32(p[0]*s), float32(p[1]*s))
 			}
 		}
+	}
+	if st.FillAlpha > 0 && len(pts) >= 3 {
+		trace()
 		r.path.Close()
-		vector.FillPath(dst, &r.path, nil, &vector.DrawPathOptions{AntiAlias: true, ColorScale: colorScale(st.Fill, st.FillAlpha)})
+		r.paint(dst, paintKey{st.Fill, st.FillAlpha})
+		r.batch.AddPath(&r.path, nil)
 	}
 	if st.Width <= 0 {
 		return
 	}
-	r.path.Reset()
 	if st.Dash {
+		r.path.Reset()
 		dashes(&r.path, pts, closed, 6, 4, s)
 	} else {
-		for i, p := range pts {
-			if i == 0 {
-				r.path.MoveTo(float32(p[0]*s), float32(p[1]*s))
-			} else {
-				r.path.LineTo(float32(p[0]*s), float32(p[1]*s))
-			}
-		}
+		trace()
 		if closed {
 			r.path.Close()
 		}
 	}
-	vector.StrokePath(dst, &r.path, &vector.StrokeOptions{
+	r.paint(dst, paintKey{st.Stroke, alphaOf(st)})
+	r.batch.AddStroke(&r.path, &vector.AddStrokeOptions{StrokeOptions: vector.StrokeOptions{
 		Width: float32(st.Width * s), LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound,
-	}, &vector.DrawPathOptions{AntiAlias: true, ColorScale: colorScale(st.Stroke, alphaOf(st))})
+	}})
+}
+
+// paintKey is the paint of a batch of shapes.
+type paintKey struct {
+	c     figure.Color
+	alpha float64
+}
+
+// paint makes the batch ready for shapes of paint k on dst, first drawing
+// what it holds if that was for another paint or image. Gathering shapes
+// matters: each fill costs a pass over its bounding box (a software GL
+// renders forty grid lines forty times slower than one path of forty lines),
+// and one path also blends overlapping translucent strokes only once.
+func (r *renderer) paint(dst *ebiten.Image, k paintKey) {
+	if r.batchDst == dst && r.batchKey == k {
+		return
+	}
+	r.flush()
+	r.batchDst, r.batchKey = dst, k
+}
+
+// flush draws the batch of shapes, if any.
+func (r *renderer) flush() {
+	if r.batchDst != nil {
+		vector.FillPath(r.batchDst, &r.batch, nil, &vector.DrawPathOptions{AntiAlias: true, ColorScale: colorScale(r.batchKey.c, r.batchKey.alpha)})
+	}
+	r.batch.Reset()
+	r.batchDst = nil
 }
 
 // dashes adds on/off segments of a polyline (lengths in CSS pixels) to p.
@@ -255,45 +304,86 @@ func (r *renderer) face(size float64, bold bool) *text.GoTextFace {
 // glyphFallbacks replaces the few symbols the Go fonts lack.
 var glyphFallbacks = strings.NewReplacer("‖", "||", "ᵀ", "^T", "⟨", "<", "⟩", ">", "∇", "grad ")
 
+// labelKey identifies a rendered label: the same text, size, weight and
+// colour is drawn once and then reused from its image.
+type labelKey struct {
+	s     string
+	size  float64 // device pixels
+	bold  bool
+	color figure.Color
+}
+
+// label is a text pre-rendered with its halo; (w, h) is the text box
+// (without the halo padding) in device pixels.
+type label struct {
+	img    *ebiten.Image
+	w, h   float64
+	ascent float64
+	pad    float64
+	used   bool
+}
+
+// label returns the cached image of a text, rendering it the first time.
+// A paper-coloured halo keeps labels readable where they cross lines.
+func (r *renderer) label(k labelKey) *label {
+	if l, ok := r.labels[k]; ok {
+		return l
+	}
+	face := r.face(k.size/r.scale, k.bold)
+	s := glyphFallbacks.Replace(k.s)
+	w, h := text.Measure(s, face, 0)
+	pad := math.Ceil(1.25 * r.scale)
+	l := &label{w: w, h: h, ascent: face.Metrics().HAscent, pad: pad}
+	if w > 0 && h > 0 {
+		l.img = ebiten.NewImage(int(math.Ceil(w+2*pad)), int(math.Ceil(h+2*pad)))
+		op := &text.DrawOptions{}
+		op.ColorScale.ScaleWithColor(figure.Paper.RGBA())
+		for _, o := range haloOffsets {
+			op.GeoM.Reset()
+			op.GeoM.Translate(pad+math.Round(o[0]*pad), pad+math.Round(o[1]*pad))
+			text.Draw(l.img, s, face, op)
+		}
+		op.GeoM.Reset()
+		op.GeoM.Translate(pad, pad)
+		op.ColorScale.Reset()
+		op.ColorScale.ScaleWithColor(k.color.RGBA())
+		text.Draw(l.img, s, face, op)
+	}
+	r.labels[k] = l
+	return l
+}
+
+var haloOffsets = [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, -1}, {-1, 1}, {1, 1}}
+
 func (r *renderer) text(dst *ebiten.Image, v figure.View, t figure.Text) {
 	size := t.Size
 	if size == 0 {
 		size = 13
 	}
+	l := r.label(labelKey{t.S, size * r.scale, t.Bold, t.Color})
+	l.used = true
+	if l.img == nil {
+		return
+	}
 	x, y := v.ToPx(t.At)
-	x, y = x+t.DX, y+t.DY
-	op := &text.DrawOptions{}
-	op.GeoM.Translate(x*r.scale, y*r.scale)
-	op.ColorScale.ScaleWithColor(t.Color.RGBA())
+	x, y = (x+t.DX)*r.scale, (y+t.DY)*r.scale
 	switch t.Anchor.H() {
 	case figure.Center:
-		op.PrimaryAlign = text.AlignCenter
+		x -= l.w / 2
 	case figure.Right:
-		op.PrimaryAlign = text.AlignEnd
+		x -= l.w
 	}
 	switch t.Anchor.V() {
 	case figure.Middle:
-		op.SecondaryAlign = text.AlignCenter
-	case figure.Top:
-		op.SecondaryAlign = text.AlignStart
-	default:
-		op.SecondaryAlign = text.AlignEnd
+		y -= l.h / 2
+	case figure.Bottom:
+		y -= l.ascent // on the baseline, as SVG's "alphabetic"
 	}
-	s, face := glyphFallbacks.Replace(t.S), r.face(size, t.Bold)
-	// A paper-coloured halo keeps labels readable where they cross lines.
-	halo := *op
-	halo.ColorScale = ebiten.ColorScale{}
-	halo.ColorScale.ScaleWithColor(figure.Paper.RGBA())
-	d := 1.25 * r.scale
-	for _, o := range haloOffsets {
-		h := halo
-		h.GeoM.Translate(o[0]*d, o[1]*d)
-		text.Draw(dst, s, face, &h)
-	}
-	text.Draw(dst, s, face, op)
+	op := &ebiten.DrawImageOptions{}
+	// Whole device pixels keep the glyphs as crisp as they were rendered.
+	op.GeoM.Translate(math.Round(x-l.pad), math.Round(y-l.pad))
+	dst.DrawImage(l.img, op)
 }
-
-var haloOffsets = [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-0.7, -0.7}, {0.7, -0.7}, {-0.7, 0.7}, {0.7, 0.7}}
 
 func (r *renderer) raster(dst *ebiten.Image, v figure.View, t figure.Raster) {
 	if t.W <= 0 || t.H <= 0 {
