@@ -3,7 +3,6 @@
 package visual
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/color"
@@ -13,8 +12,10 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
 
 	"github.com/aimath/playground/core/figure"
 )
@@ -22,8 +23,8 @@ import (
 // renderer draws figures onto ebiten images. It keeps what is costly to
 // make: font faces per size, raster images per Raster.Key, one path buffer.
 type renderer struct {
-	regular, bold *text.GoTextFaceSource
-	faces         map[faceKey]*text.GoTextFace
+	regular, bold *opentype.Font
+	faces         map[faceKey]text.Face
 	rasters       map[string]*rasterEntry
 	labels        map[labelKey]*label
 	pixels        []byte
@@ -45,17 +46,17 @@ type rasterEntry struct {
 }
 
 func newRenderer() *renderer {
-	reg, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
+	reg, err := opentype.Parse(goregular.TTF)
 	if err != nil {
 		panic("visual: embedded font: " + err.Error())
 	}
-	bold, err := text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF))
+	bold, err := opentype.Parse(gobold.TTF)
 	if err != nil {
 		panic("visual: embedded font: " + err.Error())
 	}
 	return &renderer{
 		regular: reg, bold: bold,
-		faces:   map[faceKey]*text.GoTextFace{},
+		faces:   map[faceKey]text.Face{},
 		rasters: map[string]*rasterEntry{},
 		labels:  map[labelKey]*label{},
 		scale:   1,
@@ -213,10 +214,14 @@ func (r *renderer) pxPolyline(dst *ebiten.Image, pts [][2]float64, closed bool, 
 			r.path.Close()
 		}
 	}
+	so := vector.StrokeOptions{Width: float32(st.Width * s), LineJoin: vector.LineJoinMiter, MiterLimit: 4}
+	if st.Width >= 2.5 {
+		// Round ends only where they show: each costs many vertices, and
+		// thin grid lines and dashes are most of a figure.
+		so.LineJoin, so.LineCap = vector.LineJoinRound, vector.LineCapRound
+	}
 	r.paint(dst, paintKey{st.Stroke, alphaOf(st)})
-	r.batch.AddStroke(&r.path, &vector.AddStrokeOptions{StrokeOptions: vector.StrokeOptions{
-		Width: float32(st.Width * s), LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound,
-	}})
+	r.batch.AddStroke(&r.path, &vector.AddStrokeOptions{StrokeOptions: so})
 }
 
 // paintKey is the paint of a batch of shapes.
@@ -287,7 +292,11 @@ func (r *renderer) ellipse(dst *ebiten.Image, cx, cy, rx, ry float64, st figure.
 	r.pxPolyline(dst, pts, true, st)
 }
 
-func (r *renderer) face(size float64, bold bool) *text.GoTextFace {
+// face returns the font face of a size in CSS pixels. Faces come from
+// golang.org/x/image's OpenType rasterizer (text.GoXFace): canvas labels are
+// short and need no complex shaping, and shaping each new label with
+// HarfBuzz costs far more per frame in wasm.
+func (r *renderer) face(size float64, bold bool) text.Face {
 	k := faceKey{size * r.scale, bold}
 	f, ok := r.faces[k]
 	if !ok {
@@ -295,7 +304,11 @@ func (r *renderer) face(size float64, bold bool) *text.GoTextFace {
 		if bold {
 			src = r.bold
 		}
-		f = &text.GoTextFace{Source: src, Size: k.size}
+		xf, err := opentype.NewFace(src, &opentype.FaceOptions{Size: k.size, DPI: 72, Hinting: font.HintingNone})
+		if err != nil {
+			panic("visual: font face: " + err.Error()) // the embedded fonts are valid at any size
+		}
+		f = text.NewGoXFace(xf)
 		r.faces[k] = f
 	}
 	return f

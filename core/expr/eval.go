@@ -167,9 +167,9 @@ func (c *checker) result(v float64, f string, argsFinite bool) float64 {
 	switch {
 	case !argsFinite || finite(v):
 	case math.IsNaN(v):
-		c.report(Undefined, f, f+" is undefined here")
+		c.report(Undefined, f, "the value is undefined (at "+f+")")
 	default:
-		c.report(Overflow, f, "the value of "+f+" is too large (overflow)")
+		c.report(Overflow, f, "the value is too large (overflow at "+f+")")
 	}
 	return v
 }
