@@ -79,9 +79,12 @@ window.aimathReady.catch(() => {});
 window.aimathProgress = (loaded, total) => showProgress(loaded, total);
 window.aimathLoadFailed = (message) => loadFailed(message);
 
-boot().catch((err) => loadFailed(err?.message || String(err)));
 
 async function boot() {
+  // The wasm download and start are the long pole: begin them first, and
+  // load the translations meanwhile.
+  const framed = startFrame();
+  framed.catch(() => {}); // reported by loadFailed through boot's own await
   try {
     await i18n.loadShell();
   } catch (err) {
@@ -96,7 +99,7 @@ async function boot() {
   wireEvents();
   loadVersion();
 
-  const aimath = await startFrame();
+  const aimath = await framed;
   app.aimath = aimath;
   window.aimath = aimath;
   for (const l of aimath.lessons()) app.schema.set(l.id, l);
@@ -754,3 +757,7 @@ async function copyLink() {
     showNotice(i18n.t('notice.copyManually'), [location.href]);
   }
 }
+
+// Started last, so that every declaration above is initialised before the
+// first line of boot runs.
+boot().catch((err) => loadFailed(err?.message || String(err)));

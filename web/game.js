@@ -52,8 +52,8 @@
     if (!window.ReadableStream || !window.TransformStream || !WebAssembly.instantiateStreaming) {
       throw new Error('this browser lacks streaming WebAssembly');
     }
-    const total = await wasmSize();
-    const resp = await fetch('aimath.wasm');
+    // Both requests go out at once; the size only scales the progress bar.
+    const [total, resp] = await Promise.all([wasmSize(), fetch('aimath.wasm')]);
     if (!resp.ok || !resp.body) throw new Error(`aimath.wasm: HTTP ${resp.status}`);
     // The response may arrive brotli- or gzip-encoded, so Content-Length
     // says nothing about the decoded size: count the bytes instead.

@@ -96,7 +96,7 @@ func writeML(b *strings.Builder, n *node) {
 				writeML(b, t)
 			case t.isNeg():
 				b.WriteString(mlMinus)
-				writeML(b, neg(t))
+				writeMLWrapped(b, neg(t), pMul)
 			default:
 				b.WriteString("<mo>+</mo>")
 				writeML(b, t)

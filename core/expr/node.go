@@ -120,8 +120,10 @@ func pow(a, b *node) *node { return &node{kind: kPow, args: []*node{a, b}} }
 
 func (n *node) isNum(v float64) bool { return n.kind == kNum && n.num.is(v) }
 
-// isDen reports whether n is a denominator factor: a non-numeric base to a
-// negative numeric power, printed after a '/'.
+// isDen reports whether n is a denominator factor, printed after a '/': a
+// non-numeric base to a negative numeric power. (The reciprocal of a
+// number is a number, or 0^(-1), which prints as such: a 0 after '/' would
+// merge with the other numbers of the denominator when parsed back.)
 func (n *node) isDen() bool {
 	return n.kind == kPow && n.args[0].kind != kNum && n.args[1].kind == kNum && n.args[1].num.sign() < 0
 }

@@ -92,7 +92,7 @@ func writeText(b *strings.Builder, n *node) {
 				writeText(b, t)
 			case t.isNeg():
 				b.WriteString(" - ")
-				writeText(b, neg(t))
+				writeWrapped(b, neg(t), pMul) // x - (y - 1)
 			default:
 				b.WriteString(" + ")
 				writeText(b, t)

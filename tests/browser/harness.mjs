@@ -100,8 +100,8 @@ export async function launchBrowser() {
 // newPage opens a page in a fresh context and records its problems in
 // page.problems: console errors, the page's own warnings (a missing
 // translation) and uncaught exceptions, of every frame.
-export async function newPage(browser, { width = 1280, height = 860, locale = 'en-US', lang } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale });
+export async function newPage(browser, { width = 1280, height = 860, locale = 'en-US', lang, touch = false, scale = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, hasTouch: touch, deviceScaleFactor: scale });
   if (lang) {
     await context.addInitScript((l) => {
       try {
