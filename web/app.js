@@ -52,7 +52,7 @@ const app = {
   aimath: null,
   schema: new Map(), // id -> {id, animated, actions, params}
   current: null, // id of the lesson shown
-  view: null, // value of its "view" param, if any
+  view: null, // value of its "view" (or "mode") param, if any
   values: {},
   readoutNames: '',
   playing: false,
@@ -282,7 +282,7 @@ async function showLesson(id) {
   i18n.setLesson(id);
   app.current = id;
   app.values = call('values');
-  app.view = typeof app.values.view === 'string' ? app.values.view : null;
+  app.view = viewOf(app.values);
   app.readoutNames = '';
   renderLesson();
   refreshNow();
@@ -581,7 +581,7 @@ async function adoptLesson(id) {
 function update(ev) {
   if (ev.values && !ev.values.error) {
     app.values = ev.values;
-    const view = typeof ev.values.view === 'string' ? ev.values.view : null;
+    const view = viewOf(ev.values);
     if (view !== app.view) {
       app.view = view;
       renderViewText();
@@ -756,6 +756,15 @@ async function copyLink() {
   } catch {
     showNotice(i18n.t('notice.copyManually'), [location.href]);
   }
+}
+
+// viewOf returns the value of a lesson's view switch: its choice param
+// "view" (or "mode", as the gradient-descent lesson calls it).
+function viewOf(values) {
+  for (const name of ['view', 'mode']) {
+    if (typeof values?.[name] === 'string') return values[name];
+  }
+  return null;
 }
 
 // Started last, so that every declaration above is initialised before the

@@ -1,7 +1,7 @@
 // Controls generated from a lesson's parameter schema (aimath.lessons()).
 // Each kind gets the native control that fits it, with a real <label>:
 //   number, int  range slider + numeric box (log slider when spec.log)
-//   choice       <select>, or a segmented radio group for "view"
+//   choice       <select>, or a segmented radio group for "view" and "mode"
 //   bool         checkbox
 //   vec2         two numeric boxes
 //   text         text box, applied on change or Enter
@@ -116,8 +116,10 @@ function makeControl(spec, value, emit) {
       return numberControl(spec, emit);
     case 'bool':
       return boolControl(spec, emit);
+    case 'multi':
+      return multiControl(spec, emit);
     case 'choice':
-      return spec.name === 'view' ? segmentedControl(spec, emit) : selectControl(spec, emit);
+      return spec.name === 'view' || spec.name === 'mode' ? segmentedControl(spec, emit) : selectControl(spec, emit);
     case 'text':
       return textControl(spec, emit);
     case 'vec2':
@@ -239,6 +241,36 @@ function selectControl(spec, emit) {
     el: wrapper('choice', label(id, paramLabel(spec)), sel, helpEl),
     set(v) {
       if (typeof v === 'string' && sel.value !== v) sel.value = v;
+    },
+  };
+}
+
+// multiControl is a checkbox per choice; the value is the checked choices
+// as a comma list, in the schema's order.
+function multiControl(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const boxes = (spec.choices || []).map((c, i) => {
+    const bid = `${id}-${i}`;
+    const box = el('input', { type: 'checkbox', id: bid, value: c });
+    box.addEventListener('change', () =>
+      emit(spec.name, boxes.filter((b) => b.checked).map((b) => b.value).join(','), true),
+    );
+    return box;
+  });
+  const fs = el(
+    'fieldset',
+    { class: 'control control-multi', 'aria-describedby': helpEl?.id },
+    el('legend', { text: paramLabel(spec) }),
+    ...boxes.map((b) => el('div', { class: 'check' }, b, label(b.id, choiceLabel(spec, b.value)))),
+    helpEl,
+  );
+  return {
+    el: fs,
+    set(v) {
+      if (typeof v !== 'string') return;
+      const on = new Set(v.split(',').filter(Boolean));
+      for (const b of boxes) b.checked = on.has(b.value);
     },
   };
 }

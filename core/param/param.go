@@ -23,6 +23,7 @@ const (
 	Text   Kind = "text"   // string of at most Spec.MaxLen bytes
 	Vec2   Kind = "vec2"   // [2]float64, each component in [Min, Max]
 	Matrix Kind = "matrix" // [][]float64, rectangular, entries in [Min, Max]
+	Multi  Kind = "multi"  // string: a comma list of Choices, in their order (may be empty)
 )
 
 // Spec describes one parameter. The zero value is not valid; lessons declare
@@ -113,9 +114,14 @@ func (s *Spec) check() {
 			bad("log scale needs Min > 0")
 		}
 	case Bool, Text:
-	case Choice:
+	case Choice, Multi:
 		if len(s.Choices) == 0 {
 			bad("no choices")
+		}
+		for _, c := range s.Choices {
+			if c == "" || strings.Contains(c, ",") {
+				bad("choice " + c + " is empty or has a comma")
+			}
 		}
 	default:
 		bad("unknown kind " + string(s.Kind))
@@ -167,6 +173,39 @@ func (s *Spec) normalize(x any) (v any, clamped bool, err error) {
 			return nil, false, fmt.Errorf("%s: want one of %s", s.Name, strings.Join(s.Choices, ", "))
 		}
 		return str, false, nil
+	case Multi:
+		var items []string
+		switch v := x.(type) {
+		case string:
+			if strings.TrimSpace(v) != "" {
+				items = strings.Split(v, ",")
+			}
+		case []any:
+			for _, e := range v {
+				str, ok := e.(string)
+				if !ok {
+					return nil, false, fmt.Errorf("%s: want names from %s", s.Name, strings.Join(s.Choices, ", "))
+				}
+				items = append(items, str)
+			}
+		default:
+			return nil, false, fmt.Errorf("%s: want a comma list of %s", s.Name, strings.Join(s.Choices, ", "))
+		}
+		on := make([]bool, len(s.Choices))
+		for _, it := range items {
+			i := slices.Index(s.Choices, strings.TrimSpace(it))
+			if i < 0 {
+				return nil, false, fmt.Errorf("%s: %q is not one of %s", s.Name, truncate(it, 20), strings.Join(s.Choices, ", "))
+			}
+			on[i] = true
+		}
+		var out []string
+		for i, c := range s.Choices {
+			if on[i] {
+				out = append(out, c)
+			}
+		}
+		return strings.Join(out, ","), false, nil
 	case Text:
 		str, ok := x.(string)
 		if !ok {

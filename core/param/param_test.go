@@ -18,6 +18,7 @@ func testSpecs() []Spec {
 		{Name: "f", Kind: Text, Default: "x^2+2x+3", MaxLen: 40},
 		{Name: "x", Kind: Vec2, Min: -5, Max: 5, Default: [2]float64{3, 1}},
 		{Name: "X", Kind: Matrix, Min: -9, Max: 9, Default: [][]float64{{1, 2}, {3, 4}}, MaxRows: 3, MaxCols: 3},
+		{Name: "opt", Kind: Multi, Choices: []string{"gd", "momentum", "adam"}, Default: "gd,adam"},
 	}
 }
 
@@ -64,13 +65,19 @@ func TestSet(t *testing.T) {
 		{"X", "", nil, false, ""},
 		{"X", []any{}, nil, false, "1 to 3 rows"},
 		{"X", map[string]any{}, nil, false, "rows of numbers"},
+		{"opt", "adam, gd,adam", "gd,adam", false, ""},
+		{"opt", []any{"momentum"}, "momentum", false, ""},
+		{"opt", "", "", false, ""},
+		{"opt", "gd,sgd", nil, false, `"sgd" is not one of gd, momentum, adam`},
+		{"opt", []any{1.0}, nil, false, "want names"},
+		{"opt", 1.0, nil, false, "comma list"},
 		{"nope", 1.0, nil, false, "unknown parameter"},
 		{"lr", strings.Repeat("9", maxValueLen+1), nil, false, "too long"},
 	} {
 		v := New(testSpecs())
 		before := v.Encode()
 		got, clamped, err := v.Set(tc.name, tc.in)
-		if tc.err != "" || tc.want == nil {
+		if tc.err != "" || tc.want == nil && tc.name != "opt" {
 			if err == nil {
 				t.Errorf("%d: Set(%s, %v) = %v, want an error", i, tc.name, tc.in, got)
 				continue
@@ -119,7 +126,7 @@ func TestMatrixIsCopied(t *testing.T) {
 
 func TestEncodeDecode(t *testing.T) {
 	v := New(testSpecs())
-	if got, want := v.Encode(), "view=map&lr=0.1&n=20&show=1&f=x%5E2%2B2x%2B3&x=3%2C1&X=1%2C2%3B3%2C4"; got != want {
+	if got, want := v.Encode(), "view=map&lr=0.1&n=20&show=1&f=x%5E2%2B2x%2B3&x=3%2C1&X=1%2C2%3B3%2C4&opt=gd%2Cadam"; got != want {
 		t.Errorf("Encode() = %s, want %s", got, want)
 	}
 	v.Set("lr", 0.1+0.2)

@@ -79,8 +79,17 @@ func (v *Values) Int(name string) int { return int(v.must(name).(float64)) }
 // Bool returns a Bool value.
 func (v *Values) Bool(name string) bool { return v.must(name).(bool) }
 
-// String returns a Choice or Text value.
+// String returns a Choice, Text or Multi value.
 func (v *Values) String(name string) string { return v.must(name).(string) }
+
+// List returns a Multi value as the list of chosen names.
+func (v *Values) List(name string) []string {
+	s := v.must(name).(string)
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
 
 // Vec2 returns a Vec2 value.
 func (v *Values) Vec2(name string) [2]float64 { return v.must(name).([2]float64) }

@@ -8,8 +8,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/aimath/playground/core/param"
-	"github.com/aimath/playground/lesson"
+		"github.com/aimath/playground/lesson"
+	"github.com/aimath/playground/lesson/lessontest"
 )
 
 var langs = []string{"en", "ko"}
@@ -103,14 +103,15 @@ func TestLessonStrings(t *testing.T) {
 			t.Fatal(err)
 		}
 		views := []string{""}
+		viewParam := lessontest.ViewParam(in)
 		for _, s := range in.Params {
-			if s.Name == "view" && s.Kind == param.Choice {
+			if s.Name == viewParam {
 				views = s.Choices
 			}
 		}
 		for _, view := range views {
 			if view != "" {
-				r.Set("view", view)
+				r.Set(viewParam, view)
 				need("the intro of view "+view, "intro."+view, "intro")
 				need("the formula of view "+view, "formula."+view, "formula")
 			} else {

@@ -47,8 +47,8 @@ func Check(t *testing.T, info lesson.Info) {
 	}
 	for _, view := range views(info) {
 		if view != "" {
-			if _, _, err := r.Set("view", view); err != nil {
-				t.Fatalf("Set(view, %s): %v", view, err)
+			if _, _, err := r.Set(ViewParam(info), view); err != nil {
+				t.Fatalf("Set(%s, %s): %v", ViewParam(info), view, err)
 			}
 		}
 		checkState(t, r, info, view)
@@ -56,9 +56,20 @@ func Check(t *testing.T, info lesson.Info) {
 	fuzz(t, r, info)
 }
 
+// ViewParam returns the name of the lesson's view switch: its choice
+// parameter "view" or "mode" ("" if it has none).
+func ViewParam(info lesson.Info) string {
+	for _, s := range info.Params {
+		if (s.Name == "view" || s.Name == "mode") && s.Kind == param.Choice {
+			return s.Name
+		}
+	}
+	return ""
+}
+
 func views(info lesson.Info) []string {
 	for _, s := range info.Params {
-		if s.Name == "view" && s.Kind == param.Choice {
+		if s.Name == ViewParam(info) {
 			return s.Choices
 		}
 	}
@@ -228,6 +239,14 @@ func garbage(rng *rand.Rand, s param.Spec) any {
 		return s.Choices[rng.IntN(len(s.Choices))]
 	case param.Text:
 		return "x^2 + " + fmt.Sprint(rng.IntN(10))
+	case param.Multi:
+		var on []any
+		for _, c := range s.Choices {
+			if rng.IntN(2) == 0 {
+				on = append(on, c)
+			}
+		}
+		return on
 	case param.Vec2:
 		return []any{num(), num()}
 	case param.Matrix:
@@ -308,8 +327,8 @@ func fuzz(t *testing.T, r *lesson.Runner, info lesson.Info) {
 	}
 	for _, view := range views(info) {
 		if view != "" {
-			if _, _, err := r.Set("view", view); err != nil {
-				t.Fatalf("Set(view, %s): %v", view, err)
+			if _, _, err := r.Set(ViewParam(info), view); err != nil {
+				t.Fatalf("Set(%s, %s): %v", ViewParam(info), view, err)
 			}
 		}
 		checkState(t, r, info, view)
