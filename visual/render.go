@@ -11,7 +11,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -28,10 +27,7 @@ type renderer struct {
 	rasters       map[string]*rasterEntry
 	labels        map[labelKey]*label
 	pixels        []byte
-	path          vector.Path // scratch
-	batch         vector.Path // shapes gathered for one fill (see paint)
-	batchDst      *ebiten.Image
-	batchKey      paintKey
+	sh            *shapes
 	scale         float64 // device pixels per CSS pixel
 }
 
@@ -59,6 +55,7 @@ func newRenderer() *renderer {
 		faces:   map[faceKey]text.Face{},
 		rasters: map[string]*rasterEntry{},
 		labels:  map[labelKey]*label{},
+		sh:      newShapes(),
 		scale:   1,
 	}
 }
@@ -178,111 +175,35 @@ func (r *renderer) polyline(dst *ebiten.Image, v figure.View, pts []figure.Vec, 
 	r.pxPolyline(dst, px, closed, st)
 }
 
-// pxPolyline fills and strokes a polyline given in CSS pixels. Shapes are
-// not drawn at once: consecutive shapes of one colour are gathered into one
-// path (see paint), which the GPU fills in a single pass.
+// pxPolyline fills and strokes a polyline given in CSS pixels, through the
+// triangle batch (see shapes).
 func (r *renderer) pxPolyline(dst *ebiten.Image, pts [][2]float64, closed bool, st figure.Style) {
 	if len(pts) < 2 {
 		return
 	}
-	s := r.scale
-	trace := func() {
-		r.path.Reset()
-		for i, p := range pts {
-			if i == 0 {
-				r.path.MoveTo(float32(p[0]*s), float32(p[1]*s))
-			} else {
-				r.path.LineTo(float32(p[0]*s), float32(p[1]*s))
-			}
-		}
-	}
+	r.sh.on(dst)
 	if st.FillAlpha > 0 && len(pts) >= 3 {
-		trace()
-		r.path.Close()
-		r.paint(dst, paintKey{st.Fill, st.FillAlpha})
-		r.batch.AddPath(&r.path, nil)
-	}
-	if st.Width <= 0 {
-		return
-	}
-	if st.Dash {
-		r.path.Reset()
-		dashes(&r.path, pts, closed, 6, 4, s)
-	} else {
-		trace()
-		if closed {
-			r.path.Close()
+		dev := make([][2]float64, len(pts))
+		for i, p := range pts {
+			dev[i] = [2]float64{p[0] * r.scale, p[1] * r.scale}
 		}
+		r.sh.fill(dev, st.Fill.RGBA(), st.FillAlpha)
 	}
-	so := vector.StrokeOptions{Width: float32(st.Width * s), LineJoin: vector.LineJoinMiter, MiterLimit: 4}
-	if st.Width >= 2.5 {
-		// Round ends only where they show: each costs many vertices, and
-		// thin grid lines and dashes are most of a figure.
-		so.LineJoin, so.LineCap = vector.LineJoinRound, vector.LineCapRound
+	if st.Width > 0 {
+		r.sh.stroke(pts, closed, st, r.scale)
 	}
-	r.paint(dst, paintKey{st.Stroke, alphaOf(st)})
-	r.batch.AddStroke(&r.path, &vector.AddStrokeOptions{StrokeOptions: so})
 }
 
-// paintKey is the paint of a batch of shapes.
-type paintKey struct {
-	c     figure.Color
-	alpha float64
-}
-
-// paint makes the batch ready for shapes of paint k on dst, first drawing
-// what it holds if that was for another paint or image. Gathering shapes
-// matters: each fill costs a pass over its bounding box (a software GL
-// renders forty grid lines forty times slower than one path of forty lines),
-// and one path also blends overlapping translucent strokes only once.
-func (r *renderer) paint(dst *ebiten.Image, k paintKey) {
-	if r.batchDst == dst && r.batchKey == k {
-		return
-	}
-	r.flush()
-	r.batchDst, r.batchKey = dst, k
-}
-
-// flush draws the batch of shapes, if any.
-func (r *renderer) flush() {
-	if r.batchDst != nil {
-		vector.FillPath(r.batchDst, &r.batch, nil, &vector.DrawPathOptions{AntiAlias: true, ColorScale: colorScale(r.batchKey.c, r.batchKey.alpha)})
-	}
-	r.batch.Reset()
-	r.batchDst = nil
-}
-
-// dashes adds on/off segments of a polyline (lengths in CSS pixels) to p.
-func dashes(p *vector.Path, pts [][2]float64, closed bool, on, off, s float64) {
-	if closed {
-		pts = append(pts[:len(pts):len(pts)], pts[0])
-	}
-	drawing, left := true, on
-	for i := 1; i < len(pts); i++ {
-		x0, y0 := pts[i-1][0], pts[i-1][1]
-		dx, dy := pts[i][0]-x0, pts[i][1]-y0
-		seg := math.Hypot(dx, dy)
-		for pos := 0.0; pos < seg; {
-			step := math.Min(left, seg-pos)
-			if drawing {
-				a, b := pos/seg, (pos+step)/seg
-				p.MoveTo(float32((x0+a*dx)*s), float32((y0+a*dy)*s))
-				p.LineTo(float32((x0+b*dx)*s), float32((y0+b*dy)*s))
-			}
-			pos += step
-			left -= step
-			if left <= 1e-9 {
-				drawing = !drawing
-				left = off
-				if drawing {
-					left = on
-				}
-			}
-		}
-	}
-}
+// flush draws the batched shapes; call it before anything else draws.
+func (r *renderer) flush() { r.sh.flush() }
 
 func (r *renderer) ellipse(dst *ebiten.Image, cx, cy, rx, ry float64, st figure.Style) {
+	if st.Width == 0 && st.FillAlpha > 0 && math.Abs(rx-ry) < 0.01 {
+		// An unstroked dot: a disc keeps its rim anti-aliased.
+		r.sh.on(dst)
+		r.sh.disc(cx*r.scale, cy*r.scale, rx*r.scale, st.Fill.RGBA(), st.FillAlpha)
+		return
+	}
 	n := int(math.Max(24, math.Min(180, (rx+ry)*r.scale)))
 	pts := make([][2]float64, n)
 	for i := range pts {
