@@ -62,7 +62,22 @@ type Info struct {
 	Actions []string
 	// Animated lessons have play, pause and step.
 	Animated bool
-	New      func() Lesson
+	// Still lists the views (values of the view switch, see ViewParam) of an
+	// animated lesson that have nothing to play; the page hides play and
+	// step there, and the runner refuses them.
+	Still []string
+	New   func() Lesson
+}
+
+// ViewParam returns the name of the lesson's view switch: its choice
+// parameter "view" or "mode" ("" if it has none).
+func (in Info) ViewParam() string {
+	for _, s := range in.Params {
+		if (s.Name == "view" || s.Name == "mode") && s.Kind == param.Choice {
+			return s.Name
+		}
+	}
+	return ""
 }
 
 // Readout is one named value shown as text. Value is a finite float64, or a

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/aimath/playground/core/figure"
@@ -149,6 +150,9 @@ func (r *Runner) Act(name string) (err error) {
 	case ActPlay, ActPause, ActStep:
 		if !r.info.Animated {
 			return fmt.Errorf("lesson %s has no animation", r.info.ID)
+		}
+		if vp := r.info.ViewParam(); vp != "" && name != ActPause && slices.Contains(r.info.Still, r.vals.String(vp)) {
+			return fmt.Errorf("the %s view of lesson %s has nothing to play", r.vals.String(vp), r.info.ID)
 		}
 	}
 	switch name {

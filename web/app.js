@@ -401,8 +401,7 @@ new ResizeObserver(() => {
 }).observe(ui.formula);
 
 function renderButtons(spec) {
-  ui.play.hidden = !spec.animated;
-  ui.step.hidden = !spec.animated;
+  renderPlayButtons(spec);
   ui.actions.replaceChildren();
   for (const name of spec.actions || []) {
     const b = document.createElement('button');
@@ -585,6 +584,7 @@ function update(ev) {
     if (view !== app.view) {
       app.view = view;
       renderViewText();
+      renderPlayButtons(app.schema.get(app.current));
     }
     app.panel?.sync(ev.values);
   }
@@ -756,6 +756,14 @@ async function copyLink() {
   } catch {
     showNotice(i18n.t('notice.copyManually'), [location.href]);
   }
+}
+
+// renderPlayButtons shows play and step where the lesson (and its current
+// view) has something to play.
+function renderPlayButtons(spec) {
+  const still = !spec?.animated || (spec.still || []).includes(app.view);
+  ui.play.hidden = still;
+  ui.step.hidden = still;
 }
 
 // viewOf returns the value of a lesson's view switch: its choice param

@@ -8,8 +8,7 @@ import (
 	"slices"
 	"testing"
 
-		"github.com/aimath/playground/lesson"
-	"github.com/aimath/playground/lesson/lessontest"
+	"github.com/aimath/playground/lesson"
 )
 
 var langs = []string{"en", "ko"}
@@ -103,7 +102,7 @@ func TestLessonStrings(t *testing.T) {
 			t.Fatal(err)
 		}
 		views := []string{""}
-		viewParam := lessontest.ViewParam(in)
+		viewParam := in.ViewParam()
 		for _, s := range in.Params {
 			if s.Name == viewParam {
 				views = s.Choices

@@ -47,8 +47,8 @@ func Check(t *testing.T, info lesson.Info) {
 	}
 	for _, view := range views(info) {
 		if view != "" {
-			if _, _, err := r.Set(ViewParam(info), view); err != nil {
-				t.Fatalf("Set(%s, %s): %v", ViewParam(info), view, err)
+			if _, _, err := r.Set(info.ViewParam(), view); err != nil {
+				t.Fatalf("Set(%s, %s): %v", info.ViewParam(), view, err)
 			}
 		}
 		checkState(t, r, info, view)
@@ -56,20 +56,9 @@ func Check(t *testing.T, info lesson.Info) {
 	fuzz(t, r, info)
 }
 
-// ViewParam returns the name of the lesson's view switch: its choice
-// parameter "view" or "mode" ("" if it has none).
-func ViewParam(info lesson.Info) string {
-	for _, s := range info.Params {
-		if (s.Name == "view" || s.Name == "mode") && s.Kind == param.Choice {
-			return s.Name
-		}
-	}
-	return ""
-}
-
 func views(info lesson.Info) []string {
 	for _, s := range info.Params {
-		if s.Name == ViewParam(info) {
+		if s.Name == info.ViewParam() {
 			return s.Choices
 		}
 	}
@@ -327,8 +316,8 @@ func fuzz(t *testing.T, r *lesson.Runner, info lesson.Info) {
 	}
 	for _, view := range views(info) {
 		if view != "" {
-			if _, _, err := r.Set(ViewParam(info), view); err != nil {
-				t.Fatalf("Set(%s, %s): %v", ViewParam(info), view, err)
+			if _, _, err := r.Set(info.ViewParam(), view); err != nil {
+				t.Fatalf("Set(%s, %s): %v", info.ViewParam(), view, err)
 			}
 		}
 		checkState(t, r, info, view)

@@ -29,6 +29,7 @@ var Info = lesson.Info{
 	Params:   specs(),
 	Actions:  []string{actRandomize},
 	Animated: true,
+	Still:    []string{viewLstsq},
 	New:      func() lesson.Lesson { return new(Lesson) },
 }
 

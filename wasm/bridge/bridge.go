@@ -178,6 +178,7 @@ func (b *Bridge) lessons([]js.Value) any {
 		ID       string   `json:"id"`
 		Animated bool     `json:"animated"`
 		Actions  []string `json:"actions"`
+		Still    []string `json:"still"`
 		Params   any      `json:"params"`
 	}
 	var out []lessonJSON
@@ -186,7 +187,11 @@ func (b *Bridge) lessons([]js.Value) any {
 		if acts == nil {
 			acts = []string{}
 		}
-		out = append(out, lessonJSON{in.ID, in.Animated, acts, in.Params})
+		still := in.Still
+		if still == nil {
+			still = []string{}
+		}
+		out = append(out, lessonJSON{in.ID, in.Animated, acts, still, in.Params})
 	}
 	return toJS(out)
 }
