@@ -585,3 +585,18 @@ func TestStepUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestLstsqIsStill(t *testing.T) {
+	r := lesson.NewRunner([]lesson.Info{matrix.Info})
+	if _, err := r.Open("matrix", "view=lstsq"); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []string{lesson.ActPlay, lesson.ActStep} {
+		if err := r.Act(a); err == nil || !strings.Contains(err.Error(), "nothing to play") {
+			t.Errorf("Act(%s) in the lstsq view = %v, want an error", a, err)
+		}
+	}
+	if err := r.Act(lesson.ActPause); err != nil {
+		t.Errorf("Act(pause) in the lstsq view = %v", err)
+	}
+}
