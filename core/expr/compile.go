@@ -283,7 +283,7 @@ func exec(in instr, r []float64) float64 {
 	case opNeg:
 		return -a
 	case opPow:
-		return math.Pow(a, r[in.b])
+		return powf(a, r[in.b])
 	case opSqrt:
 		return math.Sqrt(a)
 	case opFn1:
@@ -370,8 +370,9 @@ func (f *Func) plan() {
 // [x0, x1]×[y0, y1], laid out as figure.Raster and core/contour read it: row
 // 0 is the top (y = y1), and dst[j*nx+i] is the value at
 // x = x0 + (x1−x0)·i/(nx−1), y = y1 − (y1−y0)·j/(ny−1) (a single column or
-// row sits at x0 or y1). A function of one variable varies along x only.
-// It panics if len(dst) != nx*ny or f has more than two variables.
+// row sits at x0 or y1). The first variable of f runs along x, the second
+// along y; a function of one variable varies along x only. It panics if
+// len(dst) != nx*ny or f has more than two variables.
 func (f *Func) Grid(dst []float64, x0, x1, y0, y1 float64, nx, ny int) {
 	if f.dsts == nil {
 		f.dsts = make([][]float64, len(f.out))
@@ -502,7 +503,7 @@ func vexec(in instr, vec []float64, nx int) {
 		}
 	case opPow:
 		for i := range d {
-			d[i] = math.Pow(a[i], b[i])
+			d[i] = powf(a[i], b[i])
 		}
 	case opSqrt:
 		for i := range d {

@@ -103,16 +103,16 @@ func derivCall(n *node, v string) *node {
 	case fnSign, fnStep:
 		return zero // flat on either side of the jump
 	case fnMin, fnMax:
-		// min(a, b)' = step(b − a)·a' + step(a − b)·b'; max the other way
-		// round. At a tie both steps are 0.
+		// max(a, b)' = s·a' + (1 − s)·b' with s = step(a − b), and min
+		// with s = step(b − a): at a tie this is b', right wherever min or
+		// max is differentiable there (a' = b', as in max(x, x)).
 		a, b := n.args[0], n.args[1]
-		if n.fn == fnMax {
-			a, b = b, a
+		d := sum(a, neg(b))
+		if n.fn == fnMin {
+			d = sum(b, neg(a))
 		}
-		return sum(
-			product(call(fnStep, sum(b, neg(a))), deriv(n.args[0], v)),
-			product(call(fnStep, sum(a, neg(b))), deriv(n.args[1], v)),
-		)
+		s := call(fnStep, d)
+		return sum(product(s, deriv(a, v)), product(sum(one, neg(s)), deriv(b, v)))
 	}
 	return product(outer, deriv(u, v))
 }

@@ -7,9 +7,9 @@
 // Parse reads numbers (3, 2.5, .5, 1e-3, 2.5E3), the variables it is given,
 // the constants pi (or π) and e, parentheses, and
 //
-//	+ - * / ^ **      ** is ^; × · ⋅ − ÷ are * * * - /; x² and x³ are x^2 and x^3
-//	sin cos tan exp ln log sqrt abs tanh sinh cosh sigmoid relu softplus sign step
-//	min max           (two arguments; every other function takes one)
+//	operators   + - * / ^ **     (** is ^; × · ⋅ − ÷ are * * * - /; x² x³ are x^2 x^3)
+//	functions   sin cos tan exp ln log sqrt abs tanh sinh cosh sigmoid relu softplus
+//	            sign step min max   (min and max take two arguments, the others one)
 //
 // The rules:
 //   - Precedence, loosest first: + and −; * and / and implicit
@@ -53,11 +53,13 @@
 // # Trees and text
 //
 // Parsing normalizes lightly and nothing more: a − b is a + (−1)·b, a/b is
-// a·b^(−1), products and sums are flattened, numeric factors merged into
+// a times b's reciprocal (b^(−1), taken factor by factor for a product and
+// folded for a number), products and sums are flattened, numeric factors merged into
 // one leading coefficient, and denominators put last. String prints such a
 // tree back with minimal parentheses, spaces around + and −, * for every
 // product, and / for negative numeric powers, so that Parse(e.String())
-// is Equal to e for every e from Parse, Simplify or Diff.
+// is Equal to e for every e from Parse, Simplify or Diff (when the text is
+// within MaxLen). MathML gives the same structure for display.
 //
 // Simplify applies, bottom-up and in one pass: constant folding where
 // exact (2^3, sqrt(4), sin(0), ln(1), abs(−2), min(1, 2)); the identities
@@ -90,9 +92,19 @@
 // points per instruction, and computes what depends on x alone once per
 // grid and on y alone once per row. Values follow IEEE arithmetic and Go's
 // math package: ln(−1) is NaN, 1/0 is +Inf, a negative number to a
-// fractional power is NaN (as in numpy: (−8)^(1/3) is not −2). Check
-// reports such points (and kinks) in words, so that a lesson never shows
-// NaN as a number.
+// fractional power is NaN (as in numpy: (−8)^(1/3) is not −2).
+//
+// # Where things break
+//
+// Check reports, at a point, the most severe of: Undefined (ln of ≤ 0,
+// sqrt of < 0, division by 0, a negative number to a fractional power),
+// Overflow (a value or a derivative becomes ±Inf), NotDifferentiable (abs,
+// relu, min, max at a kink, step and sign at their jump, sqrt and
+// fractional powers at 0, or a derivative that is NaN), with the function
+// concerned and an English sentence; Kind.String gives a stable key for
+// translations. Where Check finds None, the value and every partial
+// derivative are finite, so a lesson that checks first never shows NaN as
+// a number. Points count as kinks only when they are exactly on them.
 //
 // # Failure
 //

@@ -51,6 +51,15 @@ func apply2(f fn, a, b float64) float64 {
 	return math.Max(a, b)
 }
 
+// powf is b^x as compiled code computes it (up to rounding): with
+// math.Pow, but x^0.5 is sqrt(x), so that (−Inf)^0.5 is NaN.
+func powf(b, x float64) float64 {
+	if x == 0.5 {
+		return math.Sqrt(b)
+	}
+	return math.Pow(b, x)
+}
+
 // sigmoid is 1/(1 + e^−a), computed without overflow for either sign.
 func sigmoid(a float64) float64 {
 	if a >= 0 {
@@ -93,7 +102,7 @@ type Kind uint8
 
 const (
 	None              Kind = iota // the expression is defined and differentiable here
-	NotDifferentiable             // defined, but at a kink, a jump, or a vertical tangent
+	NotDifferentiable             // defined, but without a derivative here (a kink, a jump, a vertical tangent)
 	Overflow                      // a value is too large for a float64
 	Undefined                     // outside the domain: ln of ≤ 0, sqrt of < 0, division by 0, ...
 )
@@ -134,27 +143,47 @@ func (i Issue) String() string { return i.Msg }
 //     abs(x^2) at 0 is fine); step and sign at 0; and sqrt or a power
 //     0 < c < 1 at 0 (a vertical tangent; reported even where an inner
 //     flat function smooths it, as in sqrt(x^4), since the derivative
-//     formula is 0/0 there).
+//     formula is 0/0 there). Also, where nothing above is found but a
+//     partial derivative from Diff is NaN (Func is then ""): a power with
+//     a variable exponent and a base ≤ 0, such as (−2)^y at y = 2 (not
+//     differentiable: undefined nearby) or 0^(x^2 + 1) (in fact flat, but
+//     the power rule's ln(0) is undefined).
+//   - Overflow is also reported, with Func "", for a partial derivative
+//     that overflows where the value does not.
 //
-// Only arguments that depend on a variable count as kinks. It panics if
-// len(vals) != len(e.Vars()).
+// Only arguments that depend on a variable count as kinks. So where Check
+// finds None, the value and all partial derivatives are finite numbers.
+// It panics if len(vals) != len(e.Vars()).
 func (e *Expr) Check(vals ...float64) Issue {
 	if len(vals) != len(e.vars) {
 		panic("expr: Check needs one value per variable")
 	}
 	c := checker{vars: e.vars, vals: vals}
 	c.eval(e.root)
-	return c.issue
+	if c.issue.Kind != None {
+		return c.issue
+	}
+	for _, d := range e.gradient() {
+		switch v := eval(d, e.vars, vals); {
+		case math.IsNaN(v):
+			return Issue{Kind: NotDifferentiable, Msg: "the derivative is undefined here"}
+		case math.IsInf(v, 0):
+			return Issue{Kind: Overflow, Msg: "the derivative is too large (overflow)"}
+		}
+	}
+	return Issue{}
 }
 
+// checker evaluates a tree, and unless quiet, reports issues on the way.
 type checker struct {
 	vars  []string
 	vals  []float64
+	quiet bool
 	issue Issue
 }
 
 func (c *checker) report(k Kind, f, msg string) {
-	if k > c.issue.Kind {
+	if !c.quiet && k > c.issue.Kind {
 		c.issue = Issue{Kind: k, Func: f, Msg: msg}
 	}
 }
@@ -224,7 +253,7 @@ func (c *checker) pow(n *node) float64 {
 	case b == 0 && 0 < x && x < 1 && n.args[1].kind == kNum && hasVar(n.args[0]):
 		c.report(NotDifferentiable, "^", "a fractional power is not differentiable at 0")
 	}
-	return c.result(math.Pow(b, x), "^", ok)
+	return c.result(powf(b, x), "^", ok)
 }
 
 func (c *checker) call(n *node) float64 {
@@ -232,7 +261,7 @@ func (c *checker) call(n *node) float64 {
 	a := c.eval(n.args[0])
 	if n.fn == fnMin || n.fn == fnMax {
 		b := c.eval(n.args[1])
-		if a == b && c.gradNonzero(sum(n.args[0], neg(n.args[1]))) {
+		if a == b && !c.quiet && c.gradNonzero(sum(n.args[0], neg(n.args[1]))) {
 			c.report(NotDifferentiable, name, name+" is not differentiable where its arguments are equal")
 		}
 		return c.result(apply2(n.fn, a, b), name, finite(a) && finite(b))
@@ -254,7 +283,7 @@ func (c *checker) call(n *node) float64 {
 			c.report(NotDifferentiable, name, "sqrt is not differentiable at 0")
 		}
 	case fnAbs, fnRelu:
-		if a == 0 && c.gradNonzero(u) {
+		if a == 0 && !c.quiet && c.gradNonzero(u) {
 			c.report(NotDifferentiable, name, name+" is not differentiable at 0")
 		}
 	case fnStep, fnSign:
@@ -269,18 +298,15 @@ func (c *checker) call(n *node) float64 {
 // not a number) at the checker's point.
 func (c *checker) gradNonzero(u *node) bool {
 	for _, v := range c.vars {
-		d := simplify(deriv(u, v))
-		g := checker{vars: c.vars, vals: c.vals}
-		if x := g.eval(d); x != 0 {
+		if eval(simplify(deriv(u, v)), c.vars, c.vals) != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// eval evaluates n at vals directly from the tree: the reference that
-// compiled code is tested against.
+// eval evaluates n at vals directly from the tree, without checks.
 func eval(n *node, vars []string, vals []float64) float64 {
-	c := checker{vars: vars, vals: vals}
+	c := checker{vars: vars, vals: vals, quiet: true}
 	return c.eval(n)
 }

@@ -3,6 +3,7 @@ package expr
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -46,6 +47,7 @@ func FuzzParse(f *testing.F) {
 		fn.Eval(0.5, -1.25)
 		e.Check(0.5, -1.25)
 		e.Check(0, 0)
+		e.Check(1, 1)
 		_ = e.MathML()
 	})
 }
@@ -60,5 +62,40 @@ func roundTrip(t *testing.T, what, src string, e *Expr) {
 	}
 	if !back.Equal(e) {
 		t.Fatalf("%s(%q) = %q, parsed back as a different tree, printed %q", what, src, text, back)
+	}
+}
+
+// TestWorstCases runs everything on inputs built to be slow: the deepest
+// towers, the longest products and nestings that Parse accepts. All of them
+// together take milliseconds; the bound only catches a blow-up.
+func TestWorstCases(t *testing.T) {
+	start := time.Now()
+	for _, src := range []string{
+		strings.Repeat("x^", 64) + "x",
+		strings.Repeat("x^(", 32) + "x" + strings.Repeat(")", 32),
+		strings.Repeat("x*", 99) + "x",
+		strings.Repeat("(x+1)", 40),
+		strings.Repeat("(x+y)^x*", 24) + "x",
+		strings.Repeat("ln(x)^", 32) + "x",
+		strings.Repeat("min(x,", 28) + "y" + strings.Repeat(")", 28),
+		strings.Repeat("(x+1)^(x+1)^", 16) + "x",
+		strings.Repeat("sin(", 39) + "x" + strings.Repeat(")", 39),
+		strings.Repeat("-", 64) + "x",
+		strings.Repeat("2^", 64) + "2",
+		strings.Repeat("9", 200),
+	} {
+		e, err := Parse(src, "x", "y")
+		if err != nil {
+			t.Fatalf("Parse(%.20q...): %v", src, err)
+		}
+		s := Simplify(e)
+		dx, dy := Diff(e, "x"), Diff(e, "y")
+		f := CompileAll([]*Expr{e, s, dx, dy})
+		f.Eval(0.5, 1.5)
+		e.Check(0.5, 1.5)
+		_ = dx.String() + dx.MathML()
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("worst cases took %v, want well under 5 s", d)
 	}
 }

@@ -182,9 +182,8 @@ func writeMLRow(b *strings.Builder, c *num, fs []*node) {
 
 func writeMLProduct(b *strings.Builder, n *node) {
 	p := split(n)
-	b.WriteString("<mrow>")
 	if p.neg {
-		b.WriteString(mlMinus)
+		b.WriteString("<mrow>" + mlMinus)
 	}
 	if len(p.den) == 0 && p.cDen == nil {
 		writeMLRow(b, p.cNum, p.num)
@@ -194,5 +193,7 @@ func writeMLProduct(b *strings.Builder, n *node) {
 		writeMLRow(b, p.cDen, p.den)
 		b.WriteString("</mfrac>")
 	}
-	b.WriteString("</mrow>")
+	if p.neg {
+		b.WriteString("</mrow>")
+	}
 }

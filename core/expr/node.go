@@ -20,11 +20,11 @@ const (
 // give back the same tree):
 //   - An Add has at least two terms, none of them an Add.
 //   - A Mul has at least two factors, none of them a Mul; its numeric
-//     factor, if any, comes first and is not 1 (two numeric factors remain
-//     only when their product would overflow); and every denominator
-//     factor (see isDen) comes after every other factor.
-//   - Subtraction a − b is a + (−1)·b, division a/b is a·b^(−1), and −a is
-//     (−1)·a, all with the coefficient merged as above.
+//     factor, if any, comes first and is not 1 (several numeric factors
+//     remain only when their product would overflow); and every
+//     denominator factor (see isDen) comes after every other factor.
+//   - Subtraction a − b is a + (−1)·b, −a is (−1)·a, and division a/b is
+//     a times recip(b), all with the coefficient merged as above.
 type node struct {
 	kind kind
 	fn   fn     // kCall, kConst
@@ -120,12 +120,24 @@ func pow(a, b *node) *node { return &node{kind: kPow, args: []*node{a, b}} }
 
 func (n *node) isNum(v float64) bool { return n.kind == kNum && n.num.is(v) }
 
-// isDen reports whether n is a denominator factor, printed after a '/': a
-// non-numeric base to a negative numeric power. (The reciprocal of a
-// number is a number, or 0^(-1), which prints as such: a 0 after '/' would
-// merge with the other numbers of the denominator when parsed back.)
+// isDen reports whether n is a denominator factor, printed after a '/':
+// a base to a negative numeric power, except where the text would parse
+// back as another tree. Parsing 1/b gives b's reciprocal, which for a
+// number is a number (so 0^(-1) is not a denominator either), for a product
+// is the product of reciprocals, and for a power with a numeric exponent is
+// that power with the exponent negated: so (x*y)^(-1) and (x^2)^(-1) stay
+// powers, while (x*y)^(-2) prints as 1/(x*y)^2.
 func (n *node) isDen() bool {
-	return n.kind == kPow && n.args[0].kind != kNum && n.args[1].kind == kNum && n.args[1].num.sign() < 0
+	if n.kind != kPow || n.args[1].kind != kNum || n.args[1].num.sign() >= 0 {
+		return false
+	}
+	switch b := n.args[0]; {
+	case b.kind == kNum:
+		return false
+	case b.kind == kMul || b.kind == kPow && b.args[1].kind == kNum:
+		return !n.args[1].num.is(-1)
+	}
+	return true
 }
 
 // coef splits n into a numeric coefficient and the rest (nil for a number).
@@ -150,15 +162,7 @@ func (n *node) isNeg() bool {
 
 // add returns a + b, flattening sums.
 func add(a, b *node) *node {
-	var terms []*node
-	for _, t := range []*node{a, b} {
-		if t.kind == kAdd {
-			terms = append(terms, t.args...)
-		} else {
-			terms = append(terms, t)
-		}
-	}
-	return &node{kind: kAdd, args: terms}
+	return &node{kind: kAdd, args: flatten1(kAdd, []*node{a, b})}
 }
 
 // sum returns the sum of terms (0 for none).
@@ -169,11 +173,7 @@ func sum(terms ...*node) *node {
 	case 1:
 		return terms[0]
 	}
-	s := add(terms[0], terms[1])
-	for _, t := range terms[2:] {
-		s = add(s, t)
-	}
-	return s
+	return &node{kind: kAdd, args: flatten1(kAdd, terms)}
 }
 
 // neg returns −a: a negated number, a product with its coefficient
@@ -190,44 +190,61 @@ func neg(a *node) *node {
 func mul(a, b *node) *node { return product(a, b) }
 
 // product returns the product of fs (1 for none), kept as the invariants
-// of node require.
+// of node require. Numeric factors whose product is not a finite float64
+// stay as they are, in order.
 func product(fs ...*node) *node {
-	var flat []*node
-	for _, f := range fs {
-		if f.kind == kMul {
-			flat = append(flat, f.args...)
-		} else {
-			flat = append(flat, f)
-		}
-	}
-	c, haveC := intNum(1), false
 	var nums, rest, dens []*node
-	for _, f := range flat {
+	for _, f := range flatten(fs) {
 		switch {
 		case f.kind == kNum:
-			if p, ok := c.mul(f.num); ok {
-				c, haveC = p, true
-			} else {
-				nums = append(nums, f)
-			}
+			nums = append(nums, f)
 		case f.isDen():
 			dens = append(dens, f)
 		default:
 			rest = append(rest, f)
 		}
 	}
-	var out []*node
-	if haveC && !c.is(1) || len(nums) > 0 {
-		out = append(out, numNode(c))
-	}
-	out = append(append(append(out, nums...), rest...), dens...)
+	out := coefficient(nums)
+	out = append(append(out, rest...), dens...)
 	switch len(out) {
 	case 0:
-		return numNode(c) // a product of ones
+		return one
 	case 1:
 		return out[0]
 	}
 	return &node{kind: kMul, args: out}
+}
+
+// coefficient returns the numeric factors of a product as they lead it:
+// none for 1, their product when it is a finite float64, else all of them.
+func coefficient(nums []*node) []*node {
+	ns := make([]num, len(nums))
+	for i, n := range nums {
+		ns[i] = n.num
+	}
+	c, ok := mulAll(ns)
+	switch {
+	case !ok:
+		return nums
+	case c.is(1):
+		return nil
+	}
+	return []*node{numNode(c)}
+}
+
+func flatten(fs []*node) []*node { return flatten1(kMul, fs) }
+
+// flatten1 returns ns with the arguments of those of kind k in their place.
+func flatten1(k kind, ns []*node) []*node {
+	var out []*node
+	for _, n := range ns {
+		if n.kind == k {
+			out = append(out, n.args...)
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // recip returns 1/a: a number's reciprocal, a power with its numeric

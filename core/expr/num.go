@@ -28,8 +28,6 @@ const maxFoldPow = 1024
 
 func intNum(n int64) num { return num{p: n, q: 1, f: float64(n)} }
 
-func floatNum(f float64) num { return num{f: f} }
-
 // ratNum makes a num from r: exact when it fits, else a float. ok is false
 // when the value is not finite as a float64.
 func ratNum(r *big.Rat, dec bool) (num, bool) {
@@ -95,18 +93,53 @@ func (a num) abs() num {
 	return a
 }
 
-func (a num) add(b num) (num, bool) {
-	if a.exact() && b.exact() {
-		return ratNum(new(big.Rat).Add(a.rat(), b.rat()), a.dec || b.dec)
+// mulAll returns the product of ns (1 for none); ok is false when it is
+// not a finite float64. Intermediate products may be as large as they
+// like, so the answer does not depend on the order of ns.
+func mulAll(ns []num) (num, bool) {
+	exact, dec := true, false
+	for _, n := range ns {
+		if n.f == 0 {
+			return intNum(0), true
+		}
+		exact = exact && n.exact()
+		dec = dec || n.dec
 	}
-	return floatOp(a.f+b.f, a.dec || b.dec)
+	if exact {
+		r := big.NewRat(1, 1)
+		for _, n := range ns {
+			r.Mul(r, n.rat())
+		}
+		return ratNum(r, dec)
+	}
+	p := big.NewFloat(1)
+	for _, n := range ns {
+		p.Mul(p, big.NewFloat(n.f))
+	}
+	f, _ := p.Float64()
+	return floatOp(f, dec)
 }
 
-func (a num) mul(b num) (num, bool) {
-	if a.exact() && b.exact() {
-		return ratNum(new(big.Rat).Mul(a.rat(), b.rat()), a.dec || b.dec)
+// addAll returns the sum of ns (0 for none), as mulAll the product.
+func addAll(ns []num) (num, bool) {
+	exact, dec := true, false
+	for _, n := range ns {
+		exact = exact && n.exact()
+		dec = dec || n.dec
 	}
-	return floatOp(a.f*b.f, a.dec || b.dec)
+	if exact {
+		r := new(big.Rat)
+		for _, n := range ns {
+			r.Add(r, n.rat())
+		}
+		return ratNum(r, dec)
+	}
+	s := new(big.Float)
+	for _, n := range ns {
+		s.Add(s, big.NewFloat(n.f))
+	}
+	f, _ := s.Float64()
+	return floatOp(f, dec)
 }
 
 // inv returns 1/a; ok is false for 0.

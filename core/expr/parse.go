@@ -49,20 +49,6 @@ func (e *Error) Error() string {
 	return s
 }
 
-// Expr is a parsed expression in some variables. It is immutable.
-type Expr struct {
-	root *node
-	vars []string
-}
-
-// Vars returns the variables the expression may use, as given to Parse.
-func (e *Expr) Vars() []string { return append([]string(nil), e.vars...) }
-
-// Equal reports whether e and f are the same tree (numbers compared by
-// value). Equal expressions print the same; x + y and y + x are not equal
-// until simplified.
-func (e *Expr) Equal(f *Expr) bool { return equal(e.root, f.root) }
-
 // Parse reads an expression in the variables vars (see the package
 // documentation for the syntax). It panics if a variable name is not an
 // identifier, is a function or constant name, or is repeated.
@@ -85,7 +71,7 @@ func parse(src string, vars []string, limits bool) (*Expr, error) {
 		return nil, err
 	}
 	if t := p.peek(); t.kind != tEnd {
-		return nil, p.unexpected(t)
+		return nil, &Error{Pos: t.pos, Msg: "unexpected " + quote(t.text), Code: CodeUnexpected, Token: t.text}
 	}
 	return &Expr{root: n, vars: append([]string(nil), vars...)}, nil
 }
@@ -182,7 +168,11 @@ func lex(src string) ([]token, error) {
 			toks = append(toks, token{kind: tOp, op: '^', text: string(r), pos: col},
 				token{kind: tNum, text: d, pos: col})
 		default:
-			return nil, &Error{Pos: col, Msg: "unexpected " + quote(string(r)), Code: CodeUnexpected, Token: string(r)}
+			err := &Error{Pos: col, Msg: "unexpected " + quote(string(r)), Code: CodeUnexpected, Token: string(r)}
+			if r == '|' {
+				err.Hint = "write abs(x) for |x|"
+			}
+			return nil, err
 		}
 	}
 	return append(toks, token{kind: tEnd, pos: col + 1}), nil
@@ -241,11 +231,6 @@ func (p *parser) enter() error {
 		return &Error{Msg: "nesting deeper than " + strconv.Itoa(MaxDepth), Code: CodeTooDeep}
 	}
 	return nil
-}
-
-// unexpected reports t where the input should have ended.
-func (p *parser) unexpected(t token) *Error {
-	return &Error{Pos: t.pos, Msg: "unexpected " + quote(t.text), Code: CodeUnexpected, Token: t.text}
 }
 
 // expr := term (('+' | '-') term)*

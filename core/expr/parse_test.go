@@ -185,6 +185,7 @@ func TestParseErrors(t *testing.T) {
 		{"2 3", []string{"x"}, "unexpected '3' at 3; write * for a product", CodeUnexpected},
 		{"x 2", []string{"x"}, "unexpected '2' at 3; write * for a product", CodeUnexpected},
 		{"x # 2", []string{"x"}, "unexpected '#' at 3", CodeUnexpected},
+		{"|x|", []string{"x"}, "unexpected '|' at 1; write abs(x) for |x|", CodeUnexpected},
 		{"x,", []string{"x"}, "unexpected ',' at 2", CodeUnexpected},
 		{"2x ≤ 1", []string{"x"}, "unexpected '≤' at 4", CodeUnexpected},
 		{".", []string{"x"}, "unexpected '.' at 1", CodeUnexpected},

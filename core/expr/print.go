@@ -13,7 +13,8 @@ const (
 
 // String returns e in the syntax Parse reads, with spaces around + and −
 // and as few parentheses as its structure needs: Parse(e.String()) is
-// Equal to e.
+// Equal to e (when the text is within Parse's MaxLen, which a long
+// derivative may exceed).
 func (e *Expr) String() string {
 	var b strings.Builder
 	writeText(&b, e.root)

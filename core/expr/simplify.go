@@ -37,42 +37,34 @@ func simplify(n *node) *node {
 // terms sorted (see sortTerms).
 func simpAdd(terms []*node) *node {
 	type group struct {
-		c    num
-		rest *node // nil for the number term
+		rest  *node // nil for the number term
+		cs    []num
+		terms []*node
 	}
 	var gs []group
-	var unmerged []*node // terms whose coefficients would overflow when summed
-	var flat []*node
-	for _, t := range terms {
-		if t.kind == kAdd {
-			flat = append(flat, t.args...)
-		} else {
-			flat = append(flat, t)
-		}
-	}
 next:
-	for _, t := range flat {
+	for _, t := range flatten1(kAdd, terms) {
 		c, rest := t.coef()
 		for i := range gs {
 			if (gs[i].rest == nil) == (rest == nil) && (rest == nil || equal(gs[i].rest, rest)) {
-				if s, ok := gs[i].c.add(c); ok {
-					gs[i].c = s
-				} else {
-					unmerged = append(unmerged, t)
-				}
+				gs[i].cs = append(gs[i].cs, c)
+				gs[i].terms = append(gs[i].terms, t)
 				continue next
 			}
 		}
-		gs = append(gs, group{c, rest})
+		gs = append(gs, group{rest, []num{c}, []*node{t}})
 	}
-	out := unmerged
+	var out []*node
 	for _, g := range gs {
+		c, ok := addAll(g.cs)
 		switch {
-		case g.c.is(0):
+		case !ok:
+			out = append(out, g.terms...) // the sum would overflow
+		case c.is(0):
 		case g.rest == nil:
-			out = append(out, numNode(g.c))
+			out = append(out, numNode(c))
 		default:
-			out = append(out, product(numNode(g.c), g.rest))
+			out = append(out, product(numNode(c), g.rest))
 		}
 	}
 	switch len(out) {
@@ -186,23 +178,18 @@ const maxRounds = 4
 // order of the bases), and a number times a sum distributed
 // (2·(x + 1) → 2·x + 2).
 func simpMul(factors []*node) *node {
-	c := intNum(1)
-	var extra []*node // numeric factors whose product would overflow
 	type power struct {
 		base *node
 		exps []*node
 	}
+	var nums []*node
 	fs := flatten(factors)
 	for round := 0; round < maxRounds; round++ {
 		var ps []power
 	next:
 		for _, f := range fs {
 			if f.kind == kNum {
-				if p, ok := c.mul(f.num); ok {
-					c = p
-				} else {
-					extra = append(extra, f)
-				}
+				nums = append(nums, f)
 				continue
 			}
 			base, exp := f, one
@@ -232,30 +219,19 @@ func simpMul(factors []*node) *node {
 		}
 		fs = flatten(fs)
 	}
-	if c.is(0) {
+	c := coefficient(nums)
+	if len(c) == 1 && c[0].isNum(0) {
 		return zero
 	}
-	if len(fs) == 1 && fs[0].kind == kAdd && len(extra) == 0 && !c.is(1) {
+	if len(fs) == 1 && fs[0].kind == kAdd && len(c) == 1 {
 		ts := make([]*node, len(fs[0].args))
 		for i, t := range fs[0].args {
-			ts[i] = simpMul([]*node{numNode(c), t})
+			ts[i] = simpMul([]*node{c[0], t})
 		}
 		return simpAdd(ts)
 	}
 	slices.SortStableFunc(fs, cmpFactors)
-	return product(append(append([]*node{numNode(c)}, extra...), fs...)...)
-}
-
-func flatten(fs []*node) []*node {
-	var out []*node
-	for _, f := range fs {
-		if f.kind == kMul {
-			out = append(out, f.args...)
-		} else {
-			out = append(out, f)
-		}
-	}
-	return out
+	return product(append(c, fs...)...)
 }
 
 // cmpFactors orders the factors of a product: numerators before
