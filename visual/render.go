@@ -160,21 +160,6 @@ func alphaOf(s figure.Style) float64 {
 	return s.Alpha
 }
 
-func colorScale(c figure.Color, alpha float64) ebiten.ColorScale {
-	var cs ebiten.ColorScale
-	cs.ScaleWithColor(c.RGBA())
-	cs.ScaleAlpha(float32(alpha))
-	return cs
-}
-
-func (r *renderer) polyline(dst *ebiten.Image, v figure.View, pts []figure.Vec, closed bool, st figure.Style) {
-	px := make([][2]float64, len(pts))
-	for i, p := range pts {
-		px[i][0], px[i][1] = v.ToPx(p)
-	}
-	r.pxPolyline(dst, px, closed, st)
-}
-
 // pxPolyline fills and strokes a polyline given in CSS pixels, through the
 // triangle batch (see shapes).
 func (r *renderer) pxPolyline(dst *ebiten.Image, pts [][2]float64, closed bool, st figure.Style) {
