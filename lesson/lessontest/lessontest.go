@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/floats/scalar"
+
 	"github.com/aimath/playground/core/figure"
 	"github.com/aimath/playground/core/param"
 	"github.com/aimath/playground/lesson"
@@ -348,5 +350,64 @@ func Golden(t *testing.T, name string, f *figure.Figure) {
 	}
 	if !bytes.Equal(buf.Bytes(), want) {
 		t.Errorf("%s: the figure's SVG differs from %s; look at both, then run with -update if the change is intended", name, path)
+	}
+}
+
+// Open returns a runner on the lesson in the state query; any warning
+// about the state fails the test.
+func Open(t testing.TB, info lesson.Info, query string) *lesson.Runner {
+	t.Helper()
+	r := lesson.NewRunner([]lesson.Info{info})
+	if w, err := r.Open(info.ID, query); err != nil || len(w) > 0 {
+		t.Fatalf("Open(%s, %q) = %v, %v", info.ID, query, w, err)
+	}
+	return r
+}
+
+// Readouts returns the runner's readouts by name.
+func Readouts(t testing.TB, r *lesson.Runner) map[string]any {
+	t.Helper()
+	ros, err := r.Readouts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]any{}
+	for _, ro := range ros {
+		out[ro.Name] = ro.Value
+	}
+	return out
+}
+
+// Values returns a copy of the runner's parameter values.
+func Values(t testing.TB, r *lesson.Runner) *param.Values {
+	t.Helper()
+	v, err := r.Values()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// CheckReadouts compares readouts with wanted values: a float64 within tol
+// (absolute or relative), a string exactly, and nil for "absent".
+func CheckReadouts(t testing.TB, where string, got, want map[string]any, tol float64) {
+	t.Helper()
+	for name, w := range want {
+		g, ok := got[name]
+		switch w := w.(type) {
+		case nil:
+			if ok {
+				t.Errorf("%s: readout %s = %v, want none", where, name, g)
+			}
+		case float64:
+			f, isNum := g.(float64)
+			if !isNum || !scalar.EqualWithinAbsOrRel(f, w, tol, tol) {
+				t.Errorf("%s: readout %s = %v, want %v", where, name, g, w)
+			}
+		default:
+			if g != w {
+				t.Errorf("%s: readout %s = %v, want %v", where, name, g, w)
+			}
+		}
 	}
 }

@@ -13,11 +13,7 @@ func TestCheck(t *testing.T) { lessontest.Check(t, matrix.Info) }
 // open returns a runner on the matrix lesson in the state query.
 func open(t testing.TB, query string) *lesson.Runner {
 	t.Helper()
-	r := lesson.NewRunner([]lesson.Info{matrix.Info})
-	if w, err := r.Open("matrix", query); err != nil || len(w) > 0 {
-		t.Fatalf("Open(%q) = %v, %v", query, w, err)
-	}
-	return r
+	return lessontest.Open(t, matrix.Info, query)
 }
 
 // TestGolden keeps an SVG of each view at 800×500; look at them after a

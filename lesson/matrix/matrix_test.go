@@ -10,55 +10,19 @@ import (
 	"github.com/aimath/playground/core/figure"
 	"github.com/aimath/playground/core/param"
 	"github.com/aimath/playground/lesson"
+	"github.com/aimath/playground/lesson/lessontest"
 	"github.com/aimath/playground/lesson/matrix"
 )
 
 const tol = 1e-12
 
-func readouts(t testing.TB, r *lesson.Runner) map[string]any {
-	t.Helper()
-	ros, err := r.Readouts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]any{}
-	for _, ro := range ros {
-		out[ro.Name] = ro.Value
-	}
-	return out
-}
+func readouts(t testing.TB, r *lesson.Runner) map[string]any { return lessontest.Readouts(t, r) }
 
-func values(t testing.TB, r *lesson.Runner) *param.Values {
-	t.Helper()
-	v, err := r.Values()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
+func values(t testing.TB, r *lesson.Runner) *param.Values { return lessontest.Values(t, r) }
 
-// check compares readouts with wanted values: float64 within tol, strings
-// exactly, and nil for "absent".
-func check(t *testing.T, where string, got map[string]any, want map[string]any) {
+func check(t *testing.T, where string, got, want map[string]any) {
 	t.Helper()
-	for name, w := range want {
-		g, ok := got[name]
-		switch w := w.(type) {
-		case nil:
-			if ok {
-				t.Errorf("%s: readout %s = %v, want none", where, name, g)
-			}
-		case float64:
-			f, isNum := g.(float64)
-			if !isNum || !scalar.EqualWithinAbsOrRel(f, w, tol, tol) {
-				t.Errorf("%s: readout %s = %v, want %v", where, name, g, w)
-			}
-		default:
-			if g != w {
-				t.Errorf("%s: readout %s = %v, want %v", where, name, g, w)
-			}
-		}
-	}
+	lessontest.CheckReadouts(t, where, got, want, tol)
 }
 
 // TestMapReadouts compares the map view with numpy, for A and x as float
