@@ -4,6 +4,7 @@ package catalog
 
 import (
 	"github.com/aimath/playground/lesson"
+	"github.com/aimath/playground/lesson/gd"
 	"github.com/aimath/playground/lesson/matrix"
 	"github.com/aimath/playground/lesson/vector"
 )
@@ -12,6 +13,7 @@ import (
 var Lessons = []lesson.Info{
 	vector.Info,
 	matrix.Info,
+	gd.Info,
 }
 
 // Course is every topic of the course in order, built or not; the page
