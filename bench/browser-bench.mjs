@@ -17,7 +17,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, newPage, openApp, ROOT, startServer } from '../tests/browser/harness.mjs';
+import { launchBrowser, lessonViews, newPage, openApp, ROOT, startServer, viewHash } from '../tests/browser/harness.mjs';
 
 const LOADS = 5;
 const MEASURE_MS = 5000;
@@ -95,21 +95,17 @@ async function goTime(browser, url) {
   let lessons;
   try {
     await openApp(first, url, 'lesson=vector&lang=en');
-    lessons = await first.evaluate(() =>
-      window.aimath.lessons().map((l) => ({
-        id: l.id,
-        animated: l.animated,
-        views: l.params.find((p) => p.name === 'view')?.choices || [null],
-      })),
-    );
+    lessons = await lessonViews(first);
   } finally {
     await first.closeAll();
   }
-  for (const { id, animated, views } of lessons) {
+  for (const l of lessons) {
+    const { id, views } = l;
     for (const view of views) {
+      const animated = l.animated && !l.still.includes(view);
       const page = await newPage(browser, { width: 1280, height: 860 });
       try {
-        await openApp(page, url, `lesson=${id}${view ? '&view=' + view : ''}&lang=en`);
+        await openApp(page, url, `${viewHash(l, view)}&lang=en`);
         const start = async () =>
           page.evaluate(() => {
             const a = window.aimath;

@@ -24,34 +24,12 @@ func TestCheck(t *testing.T) { lessontest.Check(t, gd.Info) }
 // open returns a runner on the gd lesson in the state query.
 func open(t testing.TB, query string) *lesson.Runner {
 	t.Helper()
-	r := lesson.NewRunner([]lesson.Info{gd.Info})
-	if w, err := r.Open("gd", query); err != nil || len(w) > 0 {
-		t.Fatalf("Open(%q) = %v, %v", query, w, err)
-	}
-	return r
+	return lessontest.Open(t, gd.Info, query)
 }
 
-func readouts(t testing.TB, r *lesson.Runner) map[string]any {
-	t.Helper()
-	ros, err := r.Readouts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]any{}
-	for _, ro := range ros {
-		out[ro.Name] = ro.Value
-	}
-	return out
-}
+func readouts(t testing.TB, r *lesson.Runner) map[string]any { return lessontest.Readouts(t, r) }
 
-func values(t testing.TB, r *lesson.Runner) *param.Values {
-	t.Helper()
-	v, err := r.Values()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
+func values(t testing.TB, r *lesson.Runner) *param.Values { return lessontest.Values(t, r) }
 
 func step(t testing.TB, r *lesson.Runner, n int) {
 	t.Helper()
@@ -62,28 +40,9 @@ func step(t testing.TB, r *lesson.Runner, n int) {
 	}
 }
 
-// check compares readouts with wanted values: float64 within tol
-// (absolute or relative), strings exactly, and nil for "absent".
-func check(t *testing.T, where string, got map[string]any, want map[string]any, tol float64) {
+func check(t *testing.T, where string, got, want map[string]any, tol float64) {
 	t.Helper()
-	for name, w := range want {
-		g, ok := got[name]
-		switch w := w.(type) {
-		case nil:
-			if ok {
-				t.Errorf("%s: readout %s = %v, want none", where, name, g)
-			}
-		case float64:
-			f, isNum := g.(float64)
-			if !isNum || !scalar.EqualWithinAbsOrRel(f, w, tol, tol) {
-				t.Errorf("%s: readout %s = %v, want %v", where, name, g, w)
-			}
-		default:
-			if g != w {
-				t.Errorf("%s: readout %s = %v, want %v", where, name, g, w)
-			}
-		}
-	}
+	lessontest.CheckReadouts(t, where, got, want, tol)
 }
 
 // TestGolden keeps an SVG of each mode at 800×500; look at them after a

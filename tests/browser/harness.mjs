@@ -250,3 +250,21 @@ export async function waitFrames(page, n = 3, timeout = 10000) {
   const start = await page.evaluate(() => window.aimath.stats().frames);
   await page.waitForFunction((s) => window.aimath.stats().frames >= s, start + n, { timeout, polling: 50 });
 }
+
+// lessonViews lists each built lesson with its view switch (the choice
+// param "view" or "mode") and that switch's values ([null] when it has none).
+export function lessonViews(page) {
+  return page.evaluate(() =>
+    window.aimath.lessons().map((l) => {
+      const p = l.params.find((q) => (q.name === 'view' || q.name === 'mode') && q.kind === 'choice');
+      return { id: l.id, animated: l.animated, still: l.still || [], param: p ? p.name : null, views: p ? p.choices : [null] };
+    }),
+  );
+}
+
+// viewHash is the hash part that opens lesson l in view (null: its default).
+export const viewHash = (l, view) => `lesson=${l.id}${view ? `&${l.param}=${view}` : ''}`;
+
+// inView is a page-side predicate: the page shows lesson id in view v.
+export const inView = ([id, param, v]) =>
+  document.getElementById('lesson').dataset.lesson === id && (!v || window.aimath.values()[param] === v);

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   colourCount,
+  inView,
+  lessonViews,
+  viewHash,
   ensureResults,
   launchBrowser,
   newPage,
@@ -133,16 +136,11 @@ test('screenshots of every lesson and view, in both languages, at 1440 and 375 p
       const page = await newPage(browser, { width, height });
       try {
         await openApp(page, server.url, `lesson=vector&lang=${lang}`);
-        const lessons = await page.evaluate(() =>
-          window.aimath.lessons().map((l) => ({ id: l.id, views: l.params.find((p) => p.name === 'view')?.choices || [null] })),
-        );
-        for (const { id, views } of lessons) {
-          for (const view of views) {
-            await page.evaluate((h) => (location.hash = h), `lesson=${id}${view ? '&view=' + view : ''}&lang=${lang}`);
-            await page.waitForFunction(
-              ([i, v]) => document.getElementById('lesson').dataset.lesson === i && (!v || window.aimath.values().view === v),
-              [id, view],
-            );
+        for (const l of await lessonViews(page)) {
+          const { id } = l;
+          for (const view of l.views) {
+            await page.evaluate((h) => (location.hash = h), `${viewHash(l, view)}&lang=${lang}`);
+            await page.waitForFunction(inView, [id, l.param, view]);
             await waitFrames(page, 4);
             const name = `${id}${view ? '-' + view : ''}-${lang}-${width}.png`;
             await page.screenshot({ path: path.join(dir, name), fullPage: true });

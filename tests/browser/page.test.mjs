@@ -4,12 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
+  inView,
   launchBrowser,
+  lessonViews,
   newPage,
   openApp,
   shownReadouts,
   startServer,
   waitFrames,
+  viewHash,
   waitReady,
 } from './harness.mjs';
 
@@ -303,22 +306,16 @@ test('the language toggle translates every visible string, and is remembered', a
   const page = await newPage(browser, { locale: 'en-US' });
   try {
     await openApp(page, server.url, 'lesson=vector&lang=en');
-    const lessons = await page.evaluate(() =>
-      window.aimath.lessons().map((l) => ({ id: l.id, views: l.params.find((p) => p.name === 'view')?.choices || [null] })),
-    );
+    const lessons = await lessonViews(page);
     const seen = { en: [], ko: [] };
     for (const lang of ['en', 'ko']) {
-      for (const { id, views } of lessons) {
-        for (const view of views) {
-          const hash = `lesson=${id}${view ? '&view=' + view : ''}&lang=${lang}`;
+      for (const l of lessons) {
+        const { id } = l;
+        for (const view of l.views) {
+          const hash = `${viewHash(l, view)}&lang=${lang}`;
           await page.evaluate((h) => (location.hash = h), hash);
-          await page.waitForFunction(
-            ([i, v, l]) =>
-              document.getElementById('lesson').dataset.lesson === i &&
-              document.documentElement.lang === l &&
-              (!v || window.aimath.values().view === v),
-            [id, view, lang],
-          );
+          await page.waitForFunction(inView, [id, l.param, view]);
+          await page.waitForFunction((lg) => document.documentElement.lang === lg, lang);
           await page.waitForTimeout(150);
           seen[lang].push(...(await visibleStrings(page)));
         }
@@ -394,16 +391,11 @@ test('layout has no horizontal overflow at 375 and 1440 px, and every control is
       const page = await newPage(browser, { width, height });
       try {
         await openApp(page, server.url, `lesson=vector&lang=${lang}`);
-        const lessons = await page.evaluate(() =>
-          window.aimath.lessons().map((l) => ({ id: l.id, views: l.params.find((p) => p.name === 'view')?.choices || [null] })),
-        );
-        for (const { id, views } of lessons) {
-          for (const view of views) {
-            await page.evaluate((h) => (location.hash = h), `lesson=${id}${view ? '&view=' + view : ''}&lang=${lang}`);
-            await page.waitForFunction(
-              ([i, v]) => document.getElementById('lesson').dataset.lesson === i && (!v || window.aimath.values().view === v),
-              [id, view],
-            );
+        for (const l of await lessonViews(page)) {
+          const { id } = l;
+          for (const view of l.views) {
+            await page.evaluate((h) => (location.hash = h), `${viewHash(l, view)}&lang=${lang}`);
+            await page.waitForFunction(inView, [id, l.param, view]);
             await page.waitForTimeout(100);
             const where = `${id}${view ? '/' + view : ''} ${lang} at ${width}px`;
             const { scrollWidth, innerWidth } = await page.evaluate(() => ({
