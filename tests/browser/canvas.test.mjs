@@ -3,21 +3,10 @@
 // them), and the canvas is drawn at the display's full resolution.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, openApp, startServer, waitFrames } from './harness.mjs';
+import { test } from 'node:test';
+import { newPage, openApp, useServerAndBrowser, waitFrames } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 // handle returns the page coordinates of the canvas item with data-id id,
 // read from the figure's SVG (whose pixels are the canvas's CSS pixels).
@@ -54,8 +43,8 @@ async function settle(page) {
 }
 
 test('dragging a vector on the canvas changes it, its readouts and the URL', async () => {
-  const page = await newPage(browser, { width: 1280, height: 860 });
-  await openApp(page, server.url, '#lesson=vector&x=3,1&y=2,4');
+  const page = await newPage(env.browser, { width: 1280, height: 860 });
+  await openApp(page, env.server.url, '#lesson=vector&x=3,1&y=2,4');
   await settle(page);
   const from = await handle(page, 'x');
   const to = { x: from.x - 60, y: from.y - 45 };
@@ -79,8 +68,8 @@ test('dragging a vector on the canvas changes it, its readouts and the URL', asy
 });
 
 test('least squares: a click adds a point, a right click removes one', async () => {
-  const page = await newPage(browser, { width: 1280, height: 860 });
-  await openApp(page, server.url, '#lesson=matrix&view=lstsq&n=6&seed=3');
+  const page = await newPage(env.browser, { width: 1280, height: 860 });
+  await openApp(page, env.server.url, '#lesson=matrix&view=lstsq&n=6&seed=3');
   await settle(page);
   const n = async () => (await page.evaluate(() => window.aimath.values())).n;
   assert.equal(await n(), 6);
@@ -96,8 +85,8 @@ test('least squares: a click adds a point, a right click removes one', async () 
 });
 
 test('touch: a tap adds a point and a long press removes one', async () => {
-  const page = await newPage(browser, { width: 412, height: 860, touch: true });
-  await openApp(page, server.url, '#lesson=matrix&view=lstsq&n=6&seed=3');
+  const page = await newPage(env.browser, { width: 412, height: 860, touch: true });
+  await openApp(page, env.server.url, '#lesson=matrix&view=lstsq&n=6&seed=3');
   await settle(page);
   const n = async () => (await page.evaluate(() => window.aimath.values())).n;
   const cdp = await page.context().newCDPSession(page);
@@ -119,8 +108,8 @@ test('touch: a tap adds a point and a long press removes one', async () => {
 });
 
 test('the canvas has as many pixels as a HiDPI display', async () => {
-  const page = await newPage(browser, { width: 1000, height: 800, scale: 2 });
-  await openApp(page, server.url, '#lesson=vector');
+  const page = await newPage(env.browser, { width: 1000, height: 800, scale: 2 });
+  await openApp(page, env.server.url, '#lesson=vector');
   await settle(page);
   const frame = page.frames().find((f) => f.url().includes('game.html'));
   const [w, cssW] = await frame.evaluate(() => {

@@ -3,26 +3,15 @@
 // afterwards a valid set still updates the readouts and frames keep coming.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, newPage, openApp, startServer, waitFrames } from './harness.mjs';
+import { test } from 'node:test';
+import { newPage, openApp, useServerAndBrowser, waitFrames } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test('1,000 garbage bridge calls leave the runtime alive', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=vector&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&lang=en');
     const report = await page.evaluate((seed) => {
       // mulberry32: a small seeded generator, so a failure can be replayed.
       let s = seed >>> 0;

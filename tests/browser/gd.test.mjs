@@ -6,31 +6,19 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   colourCount,
   ensureResults,
-  launchBrowser,
   newPage,
   openApp,
   parseShown,
   shownReadouts,
-  startServer,
+  useServerAndBrowser,
   waitFrames,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const readouts = (page) => page.evaluate(() => window.aimath.readouts());
 const values = (page) => page.evaluate(() => window.aimath.values());
@@ -81,9 +69,9 @@ async function drag(page, from, to) {
 const onGrid = (x) => Math.abs(x * 10 - Math.round(x * 10)) < 1e-9;
 
 test('gd 1d: the course function, its derivative, one step, and a typed function', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=gd&mode=1d&f=x^2%2B2x%2B3&x0=3&lr=0.1&lang=en');
+    await openApp(page, env.server.url, 'lesson=gd&mode=1d&f=x^2%2B2x%2B3&x0=3&lr=0.1&lang=en');
     // sympy: sym.diff(sym.poly(x**2 + 2*x + 3), x) = 2*x + 2
     let ro = await readouts(page);
     assert.equal(ro.derivative, '2*x + 2');
@@ -123,9 +111,9 @@ test('gd 1d: the course function, its derivative, one step, and a typed function
 });
 
 test('gd 1d: the diverge preset diverges, and x₀ is dragged on the canvas', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=gd&mode=1d&lang=ko');
+    await openApp(page, env.server.url, 'lesson=gd&mode=1d&lang=ko');
     await page.selectOption('#p-preset1', 'diverge');
     await page.waitForFunction(() => window.aimath.values().f === 'x^2');
     const v = await values(page);
@@ -160,9 +148,9 @@ test('gd 1d: the diverge preset diverges, and x₀ is dragged on the canvas', as
 });
 
 test('gd 2d: Adam and GD race on Rosenbrock; the start is dragged', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=gd&mode=2d&preset2=rosenbrock&optimizers=gd,adam&lang=en');
+    await openApp(page, env.server.url, 'lesson=gd&mode=2d&preset2=rosenbrock&optimizers=gd,adam&lang=en');
     assert.equal((await values(page)).lr, 0.001);
     assert.ok(await page.locator('#p-optimizers-0').isChecked()); // gd
     assert.ok(await page.locator('#p-optimizers-4').isChecked()); // adam
@@ -209,9 +197,9 @@ test('gd 2d: Adam and GD race on Rosenbrock; the start is dragged', async () => 
 });
 
 test('gd linreg: SGD is reproducible, full batch reaches the least-squares line', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=gd&mode=linreg&n=30&noise=1&seed=4&batch=5&lang=en');
+    await openApp(page, env.server.url, 'lesson=gd&mode=linreg&n=30&noise=1&seed=4&batch=5&lang=en');
     let ro = await readouts(page);
     assert.equal(ro.updates, 0);
     assert.equal(typeof ro.w_star, 'number');
@@ -280,9 +268,9 @@ test('screenshots of every mode in both languages, at 1440 and 375 px', async ()
     [375, 800],
   ]) {
     for (const lang of ['en', 'ko']) {
-      const page = await newPage(browser, { width, height });
+      const page = await newPage(env.browser, { width, height });
       try {
-        await openApp(page, server.url, `lesson=gd&lang=${lang}`);
+        await openApp(page, env.server.url, `lesson=gd&lang=${lang}`);
         for (const [mode, { hash, steps }] of Object.entries(SHOTS)) {
           await page.evaluate((h) => (location.hash = h), `lesson=gd&${hash}&lang=${lang}`);
           await page.waitForFunction((m) => window.aimath.values().mode === m, mode);

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
@@ -268,3 +269,18 @@ export const viewHash = (l, view) => `lesson=${l.id}${view ? `&${l.param}=${view
 // inView is a page-side predicate: the page shows lesson id in view v.
 export const inView = ([id, param, v]) =>
   document.getElementById('lesson').dataset.lesson === id && (!v || window.aimath.values()[param] === v);
+
+// useServerAndBrowser starts the server and Chromium before a test file's
+// tests and stops them after; its fields are set once the tests run.
+export function useServerAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}

@@ -4,34 +4,22 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   colourCount,
+  ensureResults,
   inView,
   lessonViews,
-  viewHash,
-  ensureResults,
-  launchBrowser,
   newPage,
   openApp,
   parseShown,
   shownReadouts,
-  startServer,
+  useServerAndBrowser,
+  viewHash,
   waitFrames,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const close = (got, want, tol = 1e-9) => Math.abs(got - want) <= tol * Math.max(1, Math.abs(want));
 
@@ -60,9 +48,9 @@ async function checkDrawn(page, where) {
 }
 
 test('vector: draws, and the readouts of x=(3,−4), y=(1,2)', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=vector&x=3,-4&y=1,2&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&x=3,-4&y=1,2&lang=en');
     // numpy: x=np.array([3,-4]); y=np.array([1,2])
     // np.linalg.norm(x,1)=7, np.linalg.norm(x)=5, np.linalg.norm(x,np.inf)=4, x@y=-5,
     // x@y/(np.linalg.norm(x)*np.linalg.norm(y))=-0.4472135954999579,
@@ -82,9 +70,9 @@ test('vector: draws, and the readouts of x=(3,−4), y=(1,2)', async () => {
 });
 
 test('matrix map: det and trace of A = [[2, 1], [1, 1.5]]', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=matrix&view=map&a11=2&a12=1&a21=1&a22=1.5&t=1&lang=en');
+    await openApp(page, env.server.url, 'lesson=matrix&view=map&a11=2&a12=1&a21=1&a22=1.5&t=1&lang=en');
     // numpy: A=np.array([[2,1],[1,1.5]]); np.linalg.det(A)=2.0, np.trace(A)=3.5
     await checkReadouts(page, { det: 2, trace: 3.5 }, 'matrix/map');
     await checkDrawn(page, 'matrix/map');
@@ -95,11 +83,11 @@ test('matrix map: det and trace of A = [[2, 1], [1, 1.5]]', async () => {
 });
 
 test('matrix multiply: X=[[1,2],[3,4]] times Y=[[5,6],[7,8]]', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
     await openApp(
       page,
-      server.url,
+      env.server.url,
       'lesson=matrix&view=multiply&rows=2&inner=2&cols=2&X=1,2;3,4&Y=5,6;7,8&lang=en',
     );
     // numpy: np.array([[1,2],[3,4]]) @ np.array([[5,6],[7,8]]) = [[19,22],[43,50]]
@@ -114,9 +102,9 @@ test('matrix multiply: X=[[1,2],[3,4]] times Y=[[5,6],[7,8]]', async () => {
 });
 
 test('matrix least squares: points on y = 1 + 2x give β = (1, 2)', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=matrix&view=lstsq&n=5&pts=-2,-3;-1,-1;0,1;1,3;2,5&lang=en');
+    await openApp(page, env.server.url, 'lesson=matrix&view=lstsq&n=5&pts=-2,-3;-1,-1;0,1;1,3;2,5&lang=en');
     // numpy: A=np.c_[np.ones(5), [-2,-1,0,1,2]]; np.linalg.lstsq(A, [-3,-1,1,3,5])[0] = [1, 2]
     await checkReadouts(page, { beta0: 1, beta1: 2 }, 'matrix/lstsq');
     await checkDrawn(page, 'matrix/lstsq');
@@ -133,9 +121,9 @@ test('screenshots of every lesson and view, in both languages, at 1440 and 375 p
     [375, 800],
   ]) {
     for (const lang of ['en', 'ko']) {
-      const page = await newPage(browser, { width, height });
+      const page = await newPage(env.browser, { width, height });
       try {
-        await openApp(page, server.url, `lesson=vector&lang=${lang}`);
+        await openApp(page, env.server.url, `lesson=vector&lang=${lang}`);
         for (const l of await lessonViews(page)) {
           const { id } = l;
           for (const view of l.views) {

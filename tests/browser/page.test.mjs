@@ -2,34 +2,22 @@
 // corrupted links, the error banner, layout and accessible names.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   inView,
-  launchBrowser,
   lessonViews,
   newPage,
   openApp,
   shownReadouts,
-  startServer,
-  waitFrames,
+  useServerAndBrowser,
   viewHash,
+  waitFrames,
   waitReady,
 } from './harness.mjs';
 
 const COURSE = ['vector', 'matrix', 'gd', 'nn', 'prob', 'stats', 'bayes', 'cnn', 'rnn'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 function hashParams(url) {
   const h = new URL(url).hash.replace(/^#/, '');
@@ -55,9 +43,9 @@ async function waitShown(page, want, timeout = 5000) {
 }
 
 test('the page loads without console errors and offers the nine topics', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url);
+    await openApp(page, env.server.url);
     await waitFrames(page, 5);
     const same = await page.evaluate(
       async () => (await window.aimathReady) === document.getElementById('game').contentWindow.aimath,
@@ -96,10 +84,10 @@ test('the page loads without console errors and offers the nine topics', async (
 });
 
 test('a failed download shows a clear message with a reload button', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
     await page.route('**/aimath.wasm', (r) => r.fulfill({ status: 404, body: 'missing' }));
-    await page.goto(`${server.url}/#lesson=vector&lang=en`);
+    await page.goto(`${env.server.url}/#lesson=vector&lang=en`);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'failed');
     const loader = page.locator('#loader');
     assert.equal(await loader.isVisible(), true);
@@ -113,9 +101,9 @@ test('a failed download shows a clear message with a reload button', async () =>
 });
 
 test('a control change updates the readouts and the URL; reload restores the state', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=vector&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&lang=en');
     for (const [id, v] of [
       ['#p-x-1', '3'],
       ['#p-x-2', '-4'],
@@ -150,9 +138,9 @@ test('a control change updates the readouts and the URL; reload restores the sta
 });
 
 test('back and forward restore the previous topic and its state', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=vector&x=1.5,-2&y=0.5,2.5&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&x=1.5,-2&y=0.5,2.5&lang=en');
     await waitShown(page, { x_l1: '3.5' });
     const built = await page.evaluate(() => window.aimath.lessons().map((l) => l.id));
     assert.ok(built.includes('matrix'), 'the matrix lesson must be built for this test');
@@ -177,9 +165,9 @@ test('back and forward restore the previous topic and its state', async () => {
 });
 
 test('a hand-edited hash is followed', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=vector&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&lang=en');
     await page.evaluate(() => (location.hash = '#lesson=vector&x=0,2&y=2,0&lang=en'));
     await waitShown(page, { x_l2: '2', dot: '0', angle_deg: '90' });
     assert.deepEqual(page.problems, []);
@@ -189,9 +177,9 @@ test('a hand-edited hash is followed', async () => {
 });
 
 test('a corrupted hash opens defaults for the bad pairs with a notice', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=vector&x=abc&y=1,2,3&bogus=7&show_dist=maybe&%E0%A4%A=1&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&x=abc&y=1,2,3&bogus=7&show_dist=maybe&%E0%A4%A=1&lang=en');
     const defaults = await page.evaluate(() => {
       const spec = window.aimath.lessons().find((l) => l.id === 'vector').params;
       return Object.fromEntries(spec.map((p) => [p.name, p.default]));
@@ -209,7 +197,7 @@ test('a corrupted hash opens defaults for the bad pairs with a notice', async ()
     await page.waitForFunction(() => !location.hash.includes('bogus') && location.hash.includes('x='));
 
     // The same problems reached by editing the hash of a running page.
-    await page.goto(`${server.url}/#lesson=no-such-topic&lang=ko`);
+    await page.goto(`${env.server.url}/#lesson=no-such-topic&lang=ko`);
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     await page.waitForFunction(() => /no-such-topic/.test(document.getElementById('notice').textContent));
     assert.equal(await page.evaluate(() => document.getElementById('lesson').dataset.lesson), 'vector');
@@ -222,9 +210,9 @@ test('a corrupted hash opens defaults for the bad pairs with a notice', async ()
 });
 
 test('an unknown or unbuilt topic in a link opens vectors with a notice', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=rnn&lang=xx');
+    await openApp(page, env.server.url, 'lesson=rnn&lang=xx');
     assert.equal(await page.evaluate(() => document.getElementById('lesson').dataset.lesson), 'vector');
     const notice = await page.locator('#notice').innerText();
     assert.match(notice, /lang=xx/);
@@ -237,9 +225,9 @@ test('an unknown or unbuilt topic in a link opens vectors with a notice', async 
 });
 
 test('rejected input shows a dismissible error banner and the control keeps its value', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=vector&x=3,1&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&x=3,1&lang=en');
     await page.fill('#p-x-1', '');
     await page.press('#p-x-1', 'Enter');
     const banner = page.locator('#error-banner');
@@ -303,9 +291,9 @@ function englishWords(s) {
 }
 
 test('the language toggle translates every visible string, and is remembered', async () => {
-  const page = await newPage(browser, { locale: 'en-US' });
+  const page = await newPage(env.browser, { locale: 'en-US' });
   try {
-    await openApp(page, server.url, 'lesson=vector&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&lang=en');
     const lessons = await lessonViews(page);
     const seen = { en: [], ko: [] };
     for (const lang of ['en', 'ko']) {
@@ -345,7 +333,7 @@ test('the language toggle translates every visible string, and is remembered', a
     assert.notEqual(await page.locator('#lang-toggle').innerText(), before);
     assert.match(page.url(), /lang=ko/);
     assert.equal(await page.evaluate(() => localStorage.getItem('aimath.lang')), 'ko');
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await waitReady(page);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
     assert.equal(await page.locator('#btn-reset').innerText(), '초기화');
@@ -356,9 +344,9 @@ test('the language toggle translates every visible string, and is remembered', a
 });
 
 test('a Korean browser gets the Korean page', async () => {
-  const page = await newPage(browser, { locale: 'ko-KR' });
+  const page = await newPage(env.browser, { locale: 'ko-KR' });
   try {
-    await openApp(page, server.url);
+    await openApp(page, env.server.url);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
     assert.match(page.url(), /lang=ko/);
   } finally {
@@ -388,9 +376,9 @@ test('layout has no horizontal overflow at 375 and 1440 px, and every control is
     [1440, 900],
   ]) {
     for (const lang of ['en', 'ko']) {
-      const page = await newPage(browser, { width, height });
+      const page = await newPage(env.browser, { width, height });
       try {
-        await openApp(page, server.url, `lesson=vector&lang=${lang}`);
+        await openApp(page, env.server.url, `lesson=vector&lang=${lang}`);
         for (const l of await lessonViews(page)) {
           const { id } = l;
           for (const view of l.views) {
@@ -425,9 +413,9 @@ test('layout has no horizontal overflow at 375 and 1440 px, and every control is
 });
 
 test('keyboard: skip link, tab order reaches the controls, play toggles aria-pressed', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=matrix&view=map&lang=en');
+    await openApp(page, env.server.url, 'lesson=matrix&view=map&lang=en');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
     await page.keyboard.press('Enter');
@@ -452,9 +440,9 @@ test('keyboard: skip link, tab order reaches the controls, play toggles aria-pre
 });
 
 test('export buttons download CSV and SVG', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=vector&x=3,-4&y=1,2&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&x=3,-4&y=1,2&lang=en');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#btn-csv')]);
     assert.match(csv.suggestedFilename(), /^aimath-vector.*\.csv$/);
     const csvText = await streamText(await csv.createReadStream());
@@ -475,9 +463,9 @@ async function streamText(stream) {
 }
 
 test('readouts follow a script that drives the bridge', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   try {
-    await openApp(page, server.url, 'lesson=vector&lang=en');
+    await openApp(page, env.server.url, 'lesson=vector&lang=en');
     await page.evaluate(() => window.aimath.set('x', [0, 0]));
     // The zero vector has no angle: a translated key, not a raw one.
     await waitShown(page, { x_l2: '0', angle_deg: 'undefined' });
