@@ -284,3 +284,16 @@ export function useServerAndBrowser() {
   });
   return env;
 }
+
+// eachView shows every view of every built lesson in lang, in turn, and
+// calls fn(lesson, view) once the page shows it.
+export async function eachView(page, lang, fn) {
+  for (const l of await lessonViews(page)) {
+    for (const view of l.views) {
+      await page.evaluate((h) => (location.hash = h), `${viewHash(l, view)}&lang=${lang}`);
+      await page.waitForFunction(inView, [l.id, l.param, view]);
+      await page.waitForFunction((lg) => document.documentElement.lang === lg, lang);
+      await fn(l, view);
+    }
+  }
+}

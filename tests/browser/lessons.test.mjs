@@ -7,15 +7,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 import {
   colourCount,
+  eachView,
   ensureResults,
-  inView,
-  lessonViews,
   newPage,
   openApp,
   parseShown,
   shownReadouts,
   useServerAndBrowser,
-  viewHash,
   waitFrames,
 } from './harness.mjs';
 
@@ -124,16 +122,11 @@ test('screenshots of every lesson and view, in both languages, at 1440 and 375 p
       const page = await newPage(env.browser, { width, height });
       try {
         await openApp(page, env.server.url, `lesson=vector&lang=${lang}`);
-        for (const l of await lessonViews(page)) {
-          const { id } = l;
-          for (const view of l.views) {
-            await page.evaluate((h) => (location.hash = h), `${viewHash(l, view)}&lang=${lang}`);
-            await page.waitForFunction(inView, [id, l.param, view]);
-            await waitFrames(page, 4);
-            const name = `${id}${view ? '-' + view : ''}-${lang}-${width}.png`;
-            await page.screenshot({ path: path.join(dir, name), fullPage: true });
-          }
-        }
+        await eachView(page, lang, async ({ id }, view) => {
+          await waitFrames(page, 4);
+          const name = `${id}${view ? '-' + view : ''}-${lang}-${width}.png`;
+          await page.screenshot({ path: path.join(dir, name), fullPage: true });
+        });
         assert.deepEqual(page.problems, []);
       } finally {
         await page.closeAll();

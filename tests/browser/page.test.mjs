@@ -4,13 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  inView,
-  lessonViews,
+  eachView,
   newPage,
   openApp,
   shownReadouts,
   useServerAndBrowser,
-  viewHash,
   waitFrames,
   waitReady,
 } from './harness.mjs';
@@ -294,20 +292,12 @@ test('the language toggle translates every visible string, and is remembered', a
   const page = await newPage(env.browser, { locale: 'en-US' });
   try {
     await openApp(page, env.server.url, 'lesson=vector&lang=en');
-    const lessons = await lessonViews(page);
     const seen = { en: [], ko: [] };
     for (const lang of ['en', 'ko']) {
-      for (const l of lessons) {
-        const { id } = l;
-        for (const view of l.views) {
-          const hash = `${viewHash(l, view)}&lang=${lang}`;
-          await page.evaluate((h) => (location.hash = h), hash);
-          await page.waitForFunction(inView, [id, l.param, view]);
-          await page.waitForFunction((lg) => document.documentElement.lang === lg, lang);
-          await page.waitForTimeout(150);
-          seen[lang].push(...(await visibleStrings(page)));
-        }
-      }
+      await eachView(page, lang, async () => {
+        await page.waitForTimeout(150);
+        seen[lang].push(...(await visibleStrings(page)));
+      });
     }
     const en = new Set(seen.en.map((s) => s.text));
     const ko = new Set(seen.ko.map((s) => s.text));
@@ -379,31 +369,26 @@ test('layout has no horizontal overflow at 375 and 1440 px, and every control is
       const page = await newPage(env.browser, { width, height });
       try {
         await openApp(page, env.server.url, `lesson=vector&lang=${lang}`);
-        for (const l of await lessonViews(page)) {
-          const { id } = l;
-          for (const view of l.views) {
-            await page.evaluate((h) => (location.hash = h), `${viewHash(l, view)}&lang=${lang}`);
-            await page.waitForFunction(inView, [id, l.param, view]);
-            await page.waitForTimeout(100);
-            const where = `${id}${view ? '/' + view : ''} ${lang} at ${width}px`;
-            const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-              scrollWidth: document.scrollingElement.scrollWidth,
-              innerWidth: window.innerWidth,
-            }));
-            assert.ok(scrollWidth <= innerWidth, `${where}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`);
-            const frame = await page.locator('#game').boundingBox();
-            assert.ok(frame.height >= 319, `${where}: canvas height ${frame.height}`);
-            assert.ok(frame.x >= 0 && frame.x + frame.width <= innerWidth, `${where}: canvas ${JSON.stringify(frame)}`);
-            assert.deepEqual(await unnamedControls(page), [], `${where}: controls without a name`);
-            // Every visible form control has a <label> (visible or for screen readers).
-            const unlabelled = await page.evaluate(() =>
-              [...document.querySelectorAll('#controls input, #controls select')]
-                .filter((e) => !e.closest('[hidden]') && e.labels.length === 0)
-                .map((e) => e.id),
-            );
-            assert.deepEqual(unlabelled, [], `${where}: controls without a <label>`);
-          }
-        }
+        await eachView(page, lang, async ({ id }, view) => {
+          await page.waitForTimeout(100);
+          const where = `${id}${view ? '/' + view : ''} ${lang} at ${width}px`;
+          const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+            scrollWidth: document.scrollingElement.scrollWidth,
+            innerWidth: window.innerWidth,
+          }));
+          assert.ok(scrollWidth <= innerWidth, `${where}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`);
+          const frame = await page.locator('#game').boundingBox();
+          assert.ok(frame.height >= 319, `${where}: canvas height ${frame.height}`);
+          assert.ok(frame.x >= 0 && frame.x + frame.width <= innerWidth, `${where}: canvas ${JSON.stringify(frame)}`);
+          assert.deepEqual(await unnamedControls(page), [], `${where}: controls without a name`);
+          // Every visible form control has a <label> (visible or for screen readers).
+          const unlabelled = await page.evaluate(() =>
+            [...document.querySelectorAll('#controls input, #controls select')]
+              .filter((e) => !e.closest('[hidden]') && e.labels.length === 0)
+              .map((e) => e.id),
+          );
+          assert.deepEqual(unlabelled, [], `${where}: controls without a <label>`);
+        });
         assert.deepEqual(page.problems, []);
       } finally {
         await page.closeAll();
