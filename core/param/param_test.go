@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -223,4 +224,24 @@ func ExampleValues_Set() {
 	// 1 true <nil>
 	// lr: "fast" is not a number
 	// lr=1
+}
+
+func TestSnap(t *testing.T) {
+	for i, tc := range []struct{ x, step, want float64 }{
+		{0.29999, 0.1, 0.3},
+		{2.04, 0.1, 2},
+		{-1.96, 0.1, -2},
+		{-0.04, 0.1, 0},
+		{1.23456, 0.01, 1.23},
+		{7.5, 1, 8},
+		{0.7, 0.01, 0.7},
+	} {
+		got := Snap(tc.x, tc.step)
+		if got != tc.want || math.Signbit(got) != math.Signbit(tc.want) {
+			t.Errorf("%d: Snap(%v, %v) = %v, want %v", i, tc.x, tc.step, got, tc.want)
+		}
+		if s := strconv.FormatFloat(got, 'g', -1, 64); len(s) > 6 {
+			t.Errorf("%d: Snap(%v, %v) prints as %s", i, tc.x, tc.step, s)
+		}
+	}
 }

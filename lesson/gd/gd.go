@@ -408,16 +408,8 @@ func (l *Lesson) Data() lesson.Table {
 // snap is the grid of dragged handles, so that URL values stay readable.
 const snap = 0.1
 
-// snapTo rounds to the drag grid as the decimal the URL will show (3·0.1
-// is 0.30000000000000004 in float64, so the decimal text is parsed back),
-// without a negative zero.
-func snapTo(x float64) float64 {
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(math.Round(x/snap)*snap, 'f', 1, 64), 64)
-	if r == 0 {
-		return 0
-	}
-	return r
-}
+// snapTo rounds to the drag grid as the URL will show it.
+func snapTo(x float64) float64 { return param.Snap(x, snap) }
 
 // finite reports whether every x is a finite number.
 func finite(xs ...float64) bool {

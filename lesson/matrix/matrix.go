@@ -220,17 +220,9 @@ const snap = 0.1
 // would show as "-0").
 func snapTo(a float64) float64 { return roundTo(a, snap) }
 
-// roundTo rounds x to a multiple of step (a power of ten) as the decimal
-// the URL will show: 3·0.1 is 0.30000000000000004 in float64, so the
-// rounded decimal text is parsed back instead. It never returns −0.
-func roundTo(x, step float64) float64 {
-	dec := max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(math.Round(x/step)*step, 'f', dec, 64), 64)
-	if r == 0 {
-		return 0
-	}
-	return r
-}
+// roundTo rounds x to a multiple of step (a power of ten) as the URL
+// will show it.
+func roundTo(x, step float64) float64 { return param.Snap(x, step) }
 
 // tidy returns 0 for |x| ≤ 1e-12·scale: the rounding residue of a sum that
 // is exactly zero for the typed entries (0.3·2 − 0.6·1), which should

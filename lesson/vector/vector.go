@@ -188,15 +188,8 @@ func (l *Lesson) Pointer(p lesson.Pointer, v *param.Values) bool {
 	return v.Vec2(l.held) != old
 }
 
-// snapTo rounds to the drag grid, without a negative zero (which the URL
-// would show as "-0").
-func snapTo(a float64) float64 {
-	s := math.Round(a/snap) / (1 / snap) // dividing keeps 0.3 exact; multiplying by 0.1 does not
-	if s == 0 {
-		return 0
-	}
-	return s
-}
+// snapTo rounds to the drag grid as the URL will show it.
+func snapTo(a float64) float64 { return param.Snap(a, snap) }
 
 // Readouts implements lesson.Lesson.
 func (l *Lesson) Readouts() []lesson.Readout {
