@@ -77,6 +77,7 @@ browsertest: dist bin/serve node_modules/.package-lock.json
 bench: dist bin/serve node_modules/.package-lock.json
 	go test -run '^$$' -bench . -benchmem ./core/... ./lesson/...
 	$(WASM_ENV) go test -exec="$(WASMEXEC)" -run '^$$' -bench . -benchmem $$($(WASM_ENV) go list ./core/... ./lesson/...)
+	node bench/conv-baseline.mjs
 	AIMATH_SERVE=bin/serve AIMATH_DIST=dist node bench/browser-bench.mjs
 
 clean:

@@ -37,3 +37,40 @@ func BenchmarkBackward(b *testing.B) {
 		Backward(x, ks, p, dY)
 	}
 }
+
+// bench256 is the workload of the speed target: one 256×256 channel, one
+// 3×3 kernel, valid (no padding), stride 1, upstream gradient all ones.
+// bench/conv-baseline.mjs times the same loops in plain JavaScript.
+func bench256() (x *Tensor, ks []Tensor, dY *Tensor) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	x = randTensor(rng, 1, 256, 256)
+	ks = []Tensor{*randTensor(rng, 1, 3, 3)}
+	dY = New(1, 254, 254)
+	for i := range dY.Data {
+		dY.Data[i] = 1
+	}
+	return x, ks, dY
+}
+
+func BenchmarkForward256(b *testing.B) {
+	x, ks, _ := bench256()
+	p := Params{Stride: 1, Dilation: 1}
+	var y Tensor
+	for b.Loop() {
+		if err := Forward(&y, x, ks, nil, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBackward256(b *testing.B) {
+	x, ks, dY := bench256()
+	p := Params{Stride: 1, Dilation: 1}
+	var dX Tensor
+	dK, dB := make([]Tensor, 1), make([]float64, 1)
+	for b.Loop() {
+		if err := BackwardInto(&dX, dK, dB, x, ks, p, dY); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -41,6 +41,10 @@ func Forward(dst *Tensor, x *Tensor, kernels []Tensor, bias []float64, p Params)
 		return err
 	}
 	dst.reshape(len(kernels), oh, ow)
+	if p.Stride == 1 && p.Dilation == 1 {
+		forwardUnit(dst, x, kernels, bias, p.Pad)
+		return nil
+	}
 	kh, kw := kernels[0].H, kernels[0].W
 	// Each kernel tap is applied to a whole output row at once (fast, no
 	// per-product bounds tests); every output value still receives its
@@ -179,28 +183,61 @@ func position(x, kernel *Tensor, p Params, oy, ox int) error {
 
 // Backward returns the gradients of a loss L with respect to the input,
 // the kernels and the biases of Forward(y, x, kernels, bias, p), given
-// dY = ∂L/∂y. Arguments that Forward would refuse, or a dY not shaped
-// like its output, panic.
+// dY = ∂L/∂y, in freshly allocated values. Arguments that Forward would
+// refuse, or a dY not shaped like its output, panic.
 func Backward(x *Tensor, kernels []Tensor, p Params, dY *Tensor) (dX *Tensor, dK []Tensor, dB []float64) {
+	dX, dK, dB = new(Tensor), make([]Tensor, len(kernels)), make([]float64, len(kernels))
+	if err := BackwardInto(dX, dK, dB, x, kernels, p, dY); err != nil {
+		panic(err)
+	}
+	return dX, dK, dB
+}
+
+// BackwardInto writes into dX, dK and dB what Backward returns: dX is
+// reshaped like x and every dK[k] like kernels[k], their Data reused when
+// the capacity suffices, so that a caller that keeps them allocates
+// nothing. dK and dB must hold one entry per kernel. Settings Forward
+// would refuse, a dY not shaped like its output and wrong numbers of
+// dK or dB return an error wrapping ErrShape (or the setting's ErrXxx);
+// nil or malformed tensors and a dX that is x or dY panic.
+func BackwardInto(dX *Tensor, dK []Tensor, dB []float64, x *Tensor, kernels []Tensor, p Params, dY *Tensor) error {
+	if dX == x || dX == dY {
+		panic("conv: BackwardInto into its own input")
+	}
 	oh, ow, err := layer(x, kernels, nil, p)
 	if err != nil {
-		panic(err)
+		return err
 	}
 	dY.check()
 	if dY.C != len(kernels) || dY.H != oh || dY.W != ow {
-		panic(fmt.Sprintf("conv: upstream gradient %d×%d×%d, want %d×%d×%d", dY.C, dY.H, dY.W, len(kernels), oh, ow))
+		return fmt.Errorf("%w: upstream gradient %d×%d×%d, want %d×%d×%d", ErrShape, dY.C, dY.H, dY.W, len(kernels), oh, ow)
+	}
+	if len(dK) != len(kernels) || len(dB) != len(kernels) {
+		return fmt.Errorf("%w: %d kernel gradients and %d bias gradients for %d kernels", ErrShape, len(dK), len(dB), len(kernels))
 	}
 	kh, kw := kernels[0].H, kernels[0].W
-	dX = New(x.C, x.H, x.W)
-	dK = make([]Tensor, len(kernels))
-	dB = make([]float64, len(kernels))
+	dX.reshape(x.C, x.H, x.W)
+	clear(dX.Data)
 	for k := range kernels {
-		dK[k] = *New(x.C, kh, kw)
+		dK[k].reshape(x.C, kh, kw)
+		clear(dK[k].Data)
+		var s float64
+		for _, g := range dY.Channel(k) {
+			s += g
+		}
+		dB[k] = s
+	}
+	if p.Stride == 1 && p.Dilation == 1 {
+		backwardUnit(dX, dK, x, kernels, p.Pad, dY)
+		return nil
+	}
+	// Any stride and dilation: scatter each upstream value over the
+	// window it came from.
+	for k := range kernels {
 		kd, dkd := kernels[k].Data, dK[k].Data
 		for oy := 0; oy < oh; oy++ {
 			for ox := 0; ox < ow; ox++ {
 				g := dY.Data[(k*oh+oy)*ow+ox]
-				dB[k] += g
 				for c := 0; c < x.C; c++ {
 					for i := 0; i < kh; i++ {
 						iy := oy*p.Stride - p.Pad + i*p.Dilation
@@ -221,5 +258,5 @@ func Backward(x *Tensor, kernels []Tensor, p Params, dY *Tensor) (dX *Tensor, dK
 			}
 		}
 	}
-	return dX, dK, dB
+	return nil
 }

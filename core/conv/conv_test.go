@@ -367,3 +367,138 @@ func TestTensorPanics(t *testing.T) {
 		}()
 	}
 }
+
+// naiveBackward is the scatter of Backward's doc comment, one tap at a
+// time with range tests, as the reference for the row-wise fast paths.
+func naiveBackward(x *Tensor, ks []Tensor, p Params, dY *Tensor) (*Tensor, []Tensor) {
+	dX := New(x.C, x.H, x.W)
+	dK := make([]Tensor, len(ks))
+	for k := range ks {
+		kh, kw := ks[k].H, ks[k].W
+		dK[k] = *New(x.C, kh, kw)
+		for oy := 0; oy < dY.H; oy++ {
+			for ox := 0; ox < dY.W; ox++ {
+				g := dY.At(k, oy, ox)
+				for c := 0; c < x.C; c++ {
+					for i := 0; i < kh; i++ {
+						for j := 0; j < kw; j++ {
+							iy, ix := oy*p.Stride-p.Pad+i*p.Dilation, ox*p.Stride-p.Pad+j*p.Dilation
+							if iy >= 0 && iy < x.H && ix >= 0 && ix < x.W {
+								dK[k].Data[(c*kh+i)*kw+j] += g * x.At(c, iy, ix)
+								dX.Data[(c*x.H+iy)*x.W+ix] += g * ks[k].At(c, i, j)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return dX, dK
+}
+
+// TestUnitStride checks the stride-1 row loops (3×3 fused, other kernel
+// rows, padding wider than the kernel, inputs narrower than the padded
+// kernel) against Terms and the naive scatter.
+func TestUnitStride(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i, tc := range []struct{ c, h, w, k, kh, kw, pad int }{
+		{1, 9, 11, 1, 3, 3, 0},
+		{2, 7, 8, 2, 3, 3, 1},
+		{1, 6, 5, 1, 3, 3, 2},
+		{1, 4, 2, 2, 3, 3, 3},
+		{2, 8, 9, 2, 3, 5, 1},
+		{1, 7, 6, 1, 2, 4, 2},
+		{1, 5, 5, 1, 1, 1, 0},
+		{3, 6, 7, 2, 5, 3, 2},
+		{1, 2, 2, 1, 3, 3, 1},
+	} {
+		p := Params{Pad: tc.pad, Stride: 1, Dilation: 1}
+		x := randTensor(rng, tc.c, tc.h, tc.w)
+		ks := make([]Tensor, tc.k)
+		for k := range ks {
+			ks[k] = *randTensor(rng, tc.c, tc.kh, tc.kw)
+		}
+		var y Tensor
+		if err := Forward(&y, x, ks, nil, p); err != nil {
+			t.Fatalf("%d: Forward error %v", i, err)
+		}
+		var terms []Term
+		for k := range ks {
+			for oy := 0; oy < y.H; oy++ {
+				for ox := 0; ox < y.W; ox++ {
+					var s float64
+					terms, s, _ = Terms(terms, x, &ks[k], p, oy, ox)
+					if got := y.At(k, oy, ox); got != s {
+						t.Errorf("%d %+v: Forward at (%d, %d, %d) = %g, want %g (Terms sum)", i, tc, k, oy, ox, got, s)
+					}
+				}
+			}
+		}
+		dY := randTensor(rng, y.C, y.H, y.W)
+		dX, dK, _ := Backward(x, ks, p, dY)
+		wantX, wantK := naiveBackward(x, ks, p, dY)
+		if !equal(dX.Data, wantX.Data) {
+			t.Errorf("%d %+v: Backward dX = %v, want %v", i, tc, dX.Data, wantX.Data)
+		}
+		for k := range ks {
+			if !equal(dK[k].Data, wantK[k].Data) {
+				t.Errorf("%d %+v: Backward dK[%d] = %v, want %v", i, tc, k, dK[k].Data, wantK[k].Data)
+			}
+		}
+	}
+}
+
+// TestBackwardInto checks that BackwardInto gives what Backward returns,
+// reuses destinations of the right size without allocating, and returns
+// errors for shapes that do not fit.
+func TestBackwardInto(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for i, p := range []Params{{0, 1, 1}, {1, 1, 1}, {1, 2, 1}, {2, 1, 2}} {
+		x := randTensor(rng, 2, 9, 8)
+		ks := []Tensor{*randTensor(rng, 2, 3, 3), *randTensor(rng, 2, 3, 3)}
+		oh, _ := OutSize(9, 3, p)
+		ow, _ := OutSize(8, 3, p)
+		dY := randTensor(rng, 2, oh, ow)
+		wantX, wantK, wantB := Backward(x, ks, p, dY)
+		// Stale values and oversized buffers must not leak into the result.
+		dX := randTensor(rng, 1, 20, 20)
+		dK := []Tensor{*randTensor(rng, 3, 3, 3), {}}
+		dB := []float64{7, 7}
+		if err := BackwardInto(dX, dK, dB, x, ks, p, dY); err != nil {
+			t.Fatalf("%d: BackwardInto(%+v) error %v", i, p, err)
+		}
+		if dX.C != 2 || dX.H != 9 || dX.W != 8 || !equal(dX.Data, wantX.Data) {
+			t.Errorf("%d: BackwardInto(%+v) dX = %d×%d×%d %v, want %v", i, p, dX.C, dX.H, dX.W, dX.Data, wantX.Data)
+		}
+		for k := range ks {
+			if dK[k].C != 2 || dK[k].H != 3 || dK[k].W != 3 || !equal(dK[k].Data, wantK[k].Data) {
+				t.Errorf("%d: BackwardInto(%+v) dK[%d] = %v, want %v", i, p, k, dK[k].Data, wantK[k].Data)
+			}
+		}
+		if !equal(dB, wantB) {
+			t.Errorf("%d: BackwardInto(%+v) dB = %v, want %v", i, p, dB, wantB)
+		}
+		if got := testing.AllocsPerRun(10, func() { _ = BackwardInto(dX, dK, dB, x, ks, p, dY) }); got != 0 {
+			t.Errorf("%d: allocations per BackwardInto(%+v) = %v, want 0", i, p, got)
+		}
+	}
+
+	x, ks := seqInput(), seqKernels()
+	p := Params{Stride: 1, Dilation: 1}
+	for i, tc := range []struct {
+		dK []Tensor
+		dB []float64
+		dY *Tensor
+	}{
+		{make([]Tensor, 2), make([]float64, 2), New(2, 3, 3)},
+		{make([]Tensor, 1), make([]float64, 2), New(2, 3, 4)},
+		{make([]Tensor, 2), make([]float64, 3), New(2, 3, 4)},
+	} {
+		if err := BackwardInto(new(Tensor), tc.dK, tc.dB, x, ks, p, tc.dY); !errors.Is(err, ErrShape) {
+			t.Errorf("%d: BackwardInto error %v, want ErrShape", i, err)
+		}
+	}
+	if err := BackwardInto(new(Tensor), make([]Tensor, 2), make([]float64, 2), x, ks, Params{Stride: 0, Dilation: 1}, New(2, 3, 4)); !errors.Is(err, ErrStride) {
+		t.Errorf("BackwardInto(stride 0) error %v, want ErrStride", err)
+	}
+}
