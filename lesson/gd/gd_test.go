@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -597,7 +598,7 @@ func TestCanvasText(t *testing.T) {
 			}
 		}
 	}
-	if !contains(texts, "diverged") {
+	if !slices.Contains(texts, "diverged") {
 		t.Errorf("diverged figure has texts %q", texts)
 	}
 	r = open(t, "")
@@ -613,19 +614,10 @@ func TestCanvasText(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"|f′(x)| < ε: stop", "f(x) = x^2 + 2*x + 3", "f′(x) = 2*x + 2"} {
-		if !contains(texts, s) {
+		if !slices.Contains(texts, s) {
 			t.Errorf("converged figure has no %q: %q", s, texts)
 		}
 	}
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // TestStrings: every readout name and message key the lesson shows, in

@@ -2,6 +2,7 @@ package matrix_test
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -164,15 +165,6 @@ func texts(t testing.TB, r *lesson.Runner) []string {
 	return out
 }
 
-func hasText(ts []string, s string) bool {
-	for _, x := range ts {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func TestMapFigure(t *testing.T) {
 	for _, tc := range []struct {
 		state string
@@ -189,7 +181,7 @@ func TestMapFigure(t *testing.T) {
 	} {
 		ts := texts(t, open(t, tc.state))
 		for _, s := range tc.want {
-			if !hasText(ts, s) {
+			if !slices.Contains(ts, s) {
 				t.Errorf("figure(%q) has no text %q; it has %q", tc.state, s, ts)
 			}
 		}
@@ -227,7 +219,7 @@ func TestMultiplyMismatch(t *testing.T) {
 		if y := values(t, r).Matrix("Y"); len(y) != tc.yRows {
 			t.Errorf("%s: Y has %d rows, want %d", tc.state, len(y), tc.yRows)
 		}
-		if ts := texts(t, r); !hasText(ts, tc.mark) {
+		if ts := texts(t, r); !slices.Contains(ts, tc.mark) {
 			t.Errorf("%s: figure has no %q; it has %q", tc.state, tc.mark, ts)
 		}
 		if d, _ := r.Data(); len(d.Rows) != 0 {
@@ -334,7 +326,7 @@ func TestMultiplyAnimation(t *testing.T) {
 	r.Pointer(lesson.Pointer{Phase: lesson.Down, Panel: "multiply", Hit: "c21", Held: true})
 	r.Pointer(lesson.Pointer{Phase: lesson.Up, Panel: "multiply"})
 	check(t, "click c21", readouts(t, r), map[string]any{"cursor": "(XY)₂₁ = (−1)·2 + 3·0 + 1·3 = 1"})
-	if ts := texts(t, r); !hasText(ts, "(XY)₂₁ = (−1)·2 + 3·0 + 1·3 = 1") {
+	if ts := texts(t, r); !slices.Contains(ts, "(XY)₂₁ = (−1)·2 + 3·0 + 1·3 = 1") {
 		t.Errorf("figure has no expression for c21; it has %q", ts)
 	}
 	r.Pointer(lesson.Pointer{Phase: lesson.Down, Panel: "multiply", Held: true})

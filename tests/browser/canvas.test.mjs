@@ -4,19 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newPage, openApp, useServerAndBrowser, waitFrames } from './harness.mjs';
+import { drag, handle, newPage, openApp, useServerAndBrowser, waitFrames } from './harness.mjs';
 
 const env = useServerAndBrowser();
-
-// handle returns the page coordinates of the canvas item with data-id id,
-// read from the figure's SVG (whose pixels are the canvas's CSS pixels).
-async function handle(page, id) {
-  const svg = await page.evaluate(() => window.aimath.svg());
-  const m = svg.match(new RegExp(`<circle data-id="${id}" cx="([-\\d.]+)" cy="([-\\d.]+)"`));
-  assert.ok(m, `no handle ${id} in the figure`);
-  const box = await page.locator('#game').boundingBox();
-  return { x: box.x + Number(m[1]), y: box.y + Number(m[2]) };
-}
 
 // emptySpot returns page coordinates inside the canvas, well inside the
 // plot and as far as possible from every handle.
@@ -48,13 +38,7 @@ test('dragging a vector on the canvas changes it, its readouts and the URL', asy
   await settle(page);
   const from = await handle(page, 'x');
   const to = { x: from.x - 60, y: from.y - 45 };
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 6; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / 6, from.y + ((to.y - from.y) * i) / 6);
-    await page.waitForTimeout(40);
-  }
-  await page.mouse.up();
+  await drag(page, from, to);
   await settle(page);
   const x = (await page.evaluate(() => window.aimath.values())).x;
   assert.ok(x[0] < 3 && x[1] > 1, `x after dragging up and left = ${x}`);

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import {
   colourCount,
+  drag,
   ensureResults,
+  handle,
   newPage,
   openApp,
   parseShown,
@@ -43,27 +45,6 @@ async function checkDrawn(page, where) {
   const png = await page.locator('#game').screenshot();
   const colours = colourCount(png);
   assert.ok(colours >= 4, `${where}: the canvas has ${colours} colour(s)`);
-}
-
-// handle returns the page coordinates of the canvas item with data-id id
-// (in panel panel when given), read from the figure's SVG, whose pixels are
-// the canvas's CSS pixels.
-async function handle(page, id) {
-  const svg = await page.evaluate(() => window.aimath.svg());
-  const m = svg.match(new RegExp(`<circle data-id="${id}" cx="([-\\d.]+)" cy="([-\\d.]+)"`));
-  assert.ok(m, `no handle ${id} in the figure`);
-  const box = await page.locator('#game').boundingBox();
-  return { x: box.x + Number(m[1]), y: box.y + Number(m[2]) };
-}
-
-async function drag(page, from, to) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 6; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / 6, from.y + ((to.y - from.y) * i) / 6);
-    await page.waitForTimeout(40);
-  }
-  await page.mouse.up();
 }
 
 const onGrid = (x) => Math.abs(x * 10 - Math.round(x * 10)) < 1e-9;

@@ -297,3 +297,25 @@ export async function eachView(page, lang, fn) {
     }
   }
 }
+
+// handle returns the page coordinates of the canvas item with data-id id,
+// read from the figure's SVG (whose pixels are the canvas's CSS pixels).
+export async function handle(page, id) {
+  const svg = await page.evaluate(() => window.aimath.svg());
+  const m = svg.match(new RegExp(`<circle data-id="${id}" cx="([-\\d.]+)" cy="([-\\d.]+)"`));
+  if (!m) throw new Error(`no handle ${id} in the figure`);
+  const box = await page.locator('#game').boundingBox();
+  return { x: box.x + Number(m[1]), y: box.y + Number(m[2]) };
+}
+
+// drag presses at from, moves to to in six steps a few frames apart (so the
+// game sees a drag, not a jump) and releases.
+export async function drag(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / 6, from.y + ((to.y - from.y) * i) / 6);
+    await page.waitForTimeout(40);
+  }
+  await page.mouse.up();
+}
