@@ -14,6 +14,8 @@
 package lesson
 
 import (
+	"math"
+
 	"github.com/aimath/playground/core/figure"
 	"github.com/aimath/playground/core/param"
 )
@@ -53,6 +55,38 @@ type UnitStepper interface {
 	StepUnit(v *param.Values) bool
 }
 
+// Image is a picture the user chose, decoded by the page: W×H pixels of 4
+// bytes (red, green, blue, alpha), row by row from the top.
+type Image struct {
+	W, H int
+	Pix  []byte
+}
+
+// Bounds of an uploaded Image (the page downscales photos to at most
+// 256×256 before handing them over; larger ones are refused).
+const (
+	MaxImageSide = 4096
+)
+
+// Uploader is implemented by lessons that work on the user's own image.
+// The runner keeps the last uploaded image for the whole session, so a
+// lesson opened later gets it too.
+type Uploader interface {
+	// SetImage hands the lesson the user's image. fresh is true for a new
+	// upload (the lesson usually switches its input to it by setting a
+	// parameter in v) and false when the lesson opens and gets the image
+	// uploaded earlier. The runner calls Reset afterwards.
+	SetImage(img *Image, fresh bool, v *param.Values)
+}
+
+// Exporter is implemented by lessons that offer more than their data table
+// for download: a model's weights as JSON, the NumPy code of its forward
+// pass. Info.Exports lists the kinds; Export returns the text of one (an
+// error for an unknown kind or when there is nothing to export).
+type Exporter interface {
+	Export(kind string) (string, error)
+}
+
 // Info describes a lesson to the registry and the page.
 type Info struct {
 	ID     string
@@ -66,7 +100,10 @@ type Info struct {
 	// animated lesson that have nothing to play; the page hides play and
 	// step there, and the runner refuses them.
 	Still []string
-	New   func() Lesson
+	// Exports are the kinds of text an Exporter lesson offers, each a
+	// download button on the page ("json", "numpy").
+	Exports []string
+	New     func() Lesson
 }
 
 // ViewParam returns the name of the lesson's view switch: its choice
@@ -90,6 +127,23 @@ type Readout struct {
 
 // Num returns a numeric readout.
 func Num(name string, x float64) Readout { return Readout{name, x} }
+
+// Value returns a numeric readout, or for a NaN or an infinity the message
+// key the page translates ("undefined", "inf", "-inf"); never a negative
+// zero.
+func Value(name string, x float64) Readout {
+	switch {
+	case math.IsNaN(x):
+		return Str(name, "undefined")
+	case math.IsInf(x, 1):
+		return Str(name, "inf")
+	case math.IsInf(x, -1):
+		return Str(name, "-inf")
+	case x == 0:
+		x = 0
+	}
+	return Num(name, x)
+}
 
 // Str returns a text readout.
 func Str(name, s string) Readout { return Readout{name, s} }

@@ -44,6 +44,7 @@ type Runner struct {
 	figW, figH   float64
 	lastErr      string
 	lastErrCount uint64
+	img          *Image // the user's last uploaded image
 }
 
 // NewRunner returns a runner over the given lessons.
@@ -96,6 +97,9 @@ func (r *Runner) Open(id, state string) (warnings []error, err error) {
 	warnings = vals.Decode(state, PageKeys...)
 	r.info, r.vals, r.l = in, vals, in.New()
 	r.playing = false
+	if u, ok := r.l.(Uploader); ok && r.img != nil {
+		u.SetImage(r.img, false, r.vals)
+	}
 	r.l.Reset(r.vals)
 	r.changed()
 	return warnings, nil
@@ -182,6 +186,44 @@ func (r *Runner) Act(name string) (err error) {
 			return err
 		}
 	}
+	r.changed()
+	return nil
+}
+
+// ErrNoUpload is returned by Upload when the open lesson takes no image.
+var ErrNoUpload = errors.New("this lesson does not take an image")
+
+// Upload checks the user's image, keeps it for the session and hands it to
+// the open lesson. A fresh upload (the user just chose a file) makes the
+// lesson switch to it, and is refused when the open lesson takes no image;
+// a restored one (fresh false: the page brings back an image kept from an
+// earlier visit) changes no setting and is kept even with no lesson open.
+// A malformed image is refused with an error and changes nothing.
+func (r *Runner) Upload(img Image, fresh bool) (err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	u, ok := r.l.(Uploader)
+	if fresh && r.l == nil {
+		return ErrNoLesson
+	}
+	if fresh && !ok {
+		return ErrNoUpload
+	}
+	switch {
+	case img.W < 1 || img.H < 1 || img.W > MaxImageSide || img.H > MaxImageSide:
+		return fmt.Errorf("image of %d×%d pixels: want 1 to %d pixels a side", img.W, img.H, MaxImageSide)
+	case len(img.Pix) != 4*img.W*img.H:
+		return fmt.Errorf("image of %d×%d pixels needs %d bytes of RGBA, got %d", img.W, img.H, 4*img.W*img.H, len(img.Pix))
+	}
+	defer r.guard(&err)
+	kept := &Image{W: img.W, H: img.H, Pix: append([]byte(nil), img.Pix...)}
+	r.img = kept
+	if !ok {
+		return nil
+	}
+	r.playing = false
+	u.SetImage(kept, fresh, r.vals)
+	r.l.Reset(r.vals)
 	r.changed()
 	return nil
 }
@@ -314,6 +356,21 @@ func (r *Runner) Data() (t Table, err error) {
 	}
 	defer r.guard(&err)
 	return r.l.Data(), nil
+}
+
+// Export returns a text export of the open lesson (see Exporter).
+func (r *Runner) Export(kind string) (text string, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.l == nil {
+		return "", ErrNoLesson
+	}
+	ex, ok := r.l.(Exporter)
+	if !ok || !slices.Contains(r.info.Exports, kind) {
+		return "", fmt.Errorf("lesson %s has no export %q", r.info.ID, truncate(kind, 40))
+	}
+	defer r.guard(&err)
+	return ex.Export(kind)
 }
 
 func truncate(s string, n int) string {

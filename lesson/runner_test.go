@@ -190,3 +190,113 @@ func TestRunnerFigureCache(t *testing.T) {
 		t.Errorf("figure not rebuilt after a pointer change")
 	}
 }
+
+// picture is a test lesson that takes the user's image.
+type picture struct {
+	counter
+	img   *Image
+	fresh []bool
+}
+
+func (p *picture) SetImage(img *Image, fresh bool, v *param.Values) {
+	p.img = img
+	p.fresh = append(p.fresh, fresh)
+	if fresh {
+		v.Set("limit", 7.0)
+	}
+}
+
+func TestRunnerUpload(t *testing.T) {
+	pictureInfo := counterInfo
+	pictureInfo.ID = "picture"
+	var last *picture
+	pictureInfo.New = func() Lesson { last = new(picture); return last }
+	r := NewRunner([]Info{counterInfo, pictureInfo})
+	img := Image{W: 2, H: 1, Pix: []byte{1, 2, 3, 255, 4, 5, 6, 255}}
+
+	if err := r.Upload(img, true); !errors.Is(err, ErrNoLesson) {
+		t.Errorf("Upload before open = %v, want ErrNoLesson", err)
+	}
+	// A restored image is kept before any lesson opens.
+	if err := r.Upload(img, false); err != nil {
+		t.Fatalf("Upload(restore) before open = %v", err)
+	}
+	if _, err := r.Open("picture", ""); err != nil {
+		t.Fatal(err)
+	}
+	if last.img == nil || last.img.W != 2 || len(last.fresh) != 1 || last.fresh[0] {
+		t.Fatalf("open: lesson got %+v, fresh %v; want the kept image, not fresh", last.img, last.fresh)
+	}
+	if v, _ := r.Values(); v.Int("limit") != 3 {
+		t.Errorf("a restored image changed limit to %d", v.Int("limit"))
+	}
+
+	for _, bad := range []Image{
+		{W: 0, H: 1}, {W: 1, H: -1}, {W: MaxImageSide + 1, H: 1, Pix: make([]byte, 4*(MaxImageSide+1))},
+		{W: 2, H: 2, Pix: make([]byte, 15)}, {W: 1, H: 1},
+	} {
+		if err := r.Upload(bad, true); err == nil {
+			t.Errorf("Upload(%d×%d, %d bytes) = nil, want an error", bad.W, bad.H, len(bad.Pix))
+		}
+	}
+	if len(last.fresh) != 1 {
+		t.Errorf("bad uploads reached the lesson: %v", last.fresh)
+	}
+
+	v0 := r.Version()
+	img.Pix[0] = 9
+	if err := r.Upload(img, true); err != nil {
+		t.Fatalf("Upload = %v", err)
+	}
+	img.Pix[0] = 1 // the runner keeps its own copy
+	if last.img.Pix[0] != 9 || last.resets < 2 || r.Version() == v0 {
+		t.Errorf("fresh upload: pix %d, resets %d, version %d→%d", last.img.Pix[0], last.resets, v0, r.Version())
+	}
+	if v, _ := r.Values(); v.Int("limit") != 7 {
+		t.Errorf("a fresh upload did not let the lesson switch to it (limit %d)", v.Int("limit"))
+	}
+
+	if _, err := r.Open("counter", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Upload(img, true); !errors.Is(err, ErrNoUpload) {
+		t.Errorf("fresh Upload to a lesson without images = %v, want ErrNoUpload", err)
+	}
+	if err := r.Upload(img, false); err != nil {
+		t.Errorf("restore Upload to a lesson without images = %v, want nil", err)
+	}
+}
+
+// notes is a test lesson with a text export.
+type notes struct{ counter }
+
+func (n *notes) Export(kind string) (string, error) {
+	if kind == "boom" {
+		panic("export panics on purpose")
+	}
+	return "n=" + kind, nil
+}
+
+func TestRunnerExport(t *testing.T) {
+	info := counterInfo
+	info.ID, info.Exports = "notes", []string{"txt", "boom"}
+	info.New = func() Lesson { return new(notes) }
+	r := NewRunner([]Info{counterInfo, info})
+	if _, err := r.Export("txt"); !errors.Is(err, ErrNoLesson) {
+		t.Errorf("Export before open = %v, want ErrNoLesson", err)
+	}
+	r.Open("notes", "")
+	if got, err := r.Export("txt"); got != "n=txt" || err != nil {
+		t.Errorf("Export(txt) = %q, %v", got, err)
+	}
+	if _, err := r.Export("csv"); err == nil {
+		t.Error("Export(csv), a kind not in Info.Exports, = nil error")
+	}
+	if _, err := r.Export("boom"); err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Errorf("Export(boom) = %v, want the panic as an error", err)
+	}
+	r.Open("counter", "")
+	if _, err := r.Export("txt"); err == nil {
+		t.Error("Export on a lesson without exports = nil error")
+	}
+}

@@ -220,8 +220,10 @@ func (r *renderer) face(size float64, bold bool) text.Face {
 	return f
 }
 
-// glyphFallbacks replaces the few symbols the Go fonts lack.
-var glyphFallbacks = strings.NewReplacer("‖", "||", "ᵀ", "^T", "⟨", "<", "⟩", ">", "∇", "grad ")
+// glyphFallbacks replaces the few symbols the Go fonts lack (the SVG
+// export keeps the originals).
+var glyphFallbacks = strings.NewReplacer("‖", "||", "ᵀ", "^T", "⟨", "<", "⟩", ">", "∇", "grad ",
+	"⌊", "floor(", "⌋", ")", "⋆", "*", "⊙", "·", "∘", "·", "⊗", "×", "ʰ", "^h", "ᵏ", "^k", "ₜ", "_t")
 
 // labelKey identifies a rendered label: the same text, size, weight and
 // colour is drawn once and then reused from its image.
@@ -256,7 +258,7 @@ func (r *renderer) label(k labelKey) *label {
 	if w > 0 && h > 0 {
 		l.img = ebiten.NewImage(int(math.Ceil(w+2*pad)), int(math.Ceil(h+2*pad)))
 		op := &text.DrawOptions{}
-		op.ColorScale.ScaleWithColor(figure.Paper.RGBA())
+		op.ColorScale.ScaleWithColor(haloColor(k.color))
 		for _, o := range haloOffsets {
 			op.GeoM.Reset()
 			op.GeoM.Translate(pad+math.Round(o[0]*pad), pad+math.Round(o[1]*pad))
@@ -270,6 +272,16 @@ func (r *renderer) label(k labelKey) *label {
 	}
 	r.labels[k] = l
 	return l
+}
+
+// haloColor is paper behind dark text and ink behind light text (white
+// numbers on dark cells), so that the halo never thickens the glyphs;
+// only near-white text counts as light (orange labels keep a paper halo).
+func haloColor(c figure.Color) color.Color {
+	if rgb := c.RGBA(); 0.299*float64(rgb.R)+0.587*float64(rgb.G)+0.114*float64(rgb.B) > 220 {
+		return figure.Ink.RGBA()
+	}
+	return figure.Paper.RGBA()
 }
 
 var haloOffsets = [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, -1}, {-1, 1}, {1, 1}}

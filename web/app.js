@@ -5,7 +5,7 @@
 // through the bridge object `aimath` (see the bridge contract).
 //
 // Sections: state · boot · loading · lessons · rendering · input ·
-// hash and history · language · messages · exports.
+// uploads · hash and history · language · messages · exports.
 
 import * as i18n from './i18n.js';
 import { createPanel } from './controls.js';
@@ -17,7 +17,10 @@ import { buildHash, csv, formatBytes, formatNumber, parseHash, sameState, thrott
 const TOPICS = ['vector', 'matrix', 'gd', 'nn', 'prob', 'stats', 'bayes', 'cnn', 'rnn'];
 const DEFAULT_LESSON = 'vector';
 const LANG_KEY = 'aimath.lang';
+const UPLOAD_KEY = 'aimath.upload'; // the user's image, a PNG data URL
+const UPLOAD_SIDE = 256; // longest side of an uploaded image, in pixels
 const ERROR_HIDE_MS = 8000;
+const LONG_TEXT = 40; // characters from which a text readout is a sentence
 
 const $ = (id) => document.getElementById(id);
 
@@ -104,6 +107,9 @@ async function boot() {
   window.aimath = aimath;
   for (const l of aimath.lessons()) app.schema.set(l.id, l);
   renderNav();
+  // The image kept from an earlier visit goes back before the lesson opens,
+  // so that a link with image=upload shows it at once.
+  await restoreUpload();
   await openLesson(hash.lesson || DEFAULT_LESSON, hash.state, { history: 'replace', problems });
   aimath.onChange(onChange);
   hideLoader();
@@ -359,7 +365,7 @@ function renderLesson() {
   ui.frame.title = i18n.t('frame.title', { lesson: title });
   renderNav();
   renderViewText();
-  app.panel = createPanel(ui.controls, spec, app.values, onEdit);
+  app.panel = createPanel(ui.controls, spec, app.values, onEdit, { upload: uploadFile });
   ui.controls.closest('.card').hidden = !spec.params.some((p) => !p.hidden);
   renderButtons(spec);
   renderReadouts(call('readouts'), true);
@@ -451,17 +457,23 @@ function renderReadouts(readouts, relabel = false) {
     }
   }
   let i = 0;
+  let long = false;
   for (const tr of ui.readouts.children) {
     const v = readouts[names[i++]];
     const text = readoutValueText(v);
     const td = tr.lastChild;
     if (td.textContent !== text) td.textContent = text;
     td.classList.toggle('is-text', typeof v === 'string');
+    // A sentence (an explanation such as why there is no output) reads
+    // left-aligned, and its label column keeps a readable width.
+    td.classList.toggle('is-long', typeof v === 'string' && text.length > LONG_TEXT);
+    long ||= td.classList.contains('is-long');
     // Numbers and literal strings (e.g. "0.5 + 0.87i") are not words to
     // translate; message keys are.
     if (typeof v === 'string' && i18n.valueText(v) !== v) td.removeAttribute('translate');
     else td.setAttribute('translate', 'no');
   }
+  ui.readouts.parentElement.classList.toggle('has-long', long);
   announce();
 }
 
@@ -593,6 +605,126 @@ function update(ev) {
   // While a lesson opens, its caller writes the hash (pushing a history
   // entry for a topic switch); a replace here would overwrite the old topic.
   if (typeof ev.state === 'string' && !app.busy) writeHash('replace', ev.state);
+}
+
+// ---------------------------------------------------------------- uploads
+
+// The user's own image never leaves the browser: the file is decoded here,
+// scaled so that its longest side is at most UPLOAD_SIDE pixels, handed to
+// the Go program as RGBA bytes (aimath.upload) and kept in localStorage as
+// a PNG, so that a reload (or a link with image=upload) shows it again.
+
+async function uploadFile(file) {
+  let canvas;
+  try {
+    canvas = await decodeScaled(file);
+  } catch {
+    // A file that is not an image at all, or one the browser cannot decode.
+    const notImage = !String(file.type).startsWith('image/');
+    showError(i18n.t('upload.error'), i18n.t(notImage ? 'upload.notImage' : 'upload.unreadable', { name: file.name }));
+    return;
+  }
+  const res = sendImage(canvas, false);
+  if (res.error) {
+    showError(i18n.t('upload.error'), res.error);
+    return;
+  }
+  hideBanner(ui.error);
+  scheduleRefresh();
+  keepUpload(canvas);
+}
+
+// decodeScaled decodes an image file (a Blob) onto a canvas whose longest
+// side is at most UPLOAD_SIDE. createImageBitmap reads the usual formats;
+// an <img> element (blob: URLs are allowed by the page's CSP) also reads
+// SVG. It throws when neither can.
+async function decodeScaled(blob) {
+  let bitmap = null;
+  try {
+    bitmap = await createImageBitmap(blob);
+  } catch {
+    // Tried below with an <img>.
+  }
+  if (bitmap) {
+    try {
+      return downscale(bitmap, bitmap.width, bitmap.height);
+    } finally {
+      bitmap.close();
+    }
+  }
+  const url = URL.createObjectURL(blob);
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    return downscale(img, img.naturalWidth, img.naturalHeight);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+// downscale draws an image of w×h pixels on a canvas whose longest side is
+// at most UPLOAD_SIDE.
+function downscale(img, w, h) {
+  if (!(w > 0 && h > 0)) throw new Error('the image has no size');
+  const f = Math.min(1, UPLOAD_SIDE / Math.max(w, h));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(w * f));
+  canvas.height = Math.max(1, Math.round(h * f));
+  const g = canvas.getContext('2d');
+  g.imageSmoothingEnabled = true;
+  g.imageSmoothingQuality = 'high';
+  g.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+// sendImage hands a canvas's pixels to the bridge. The bytes are copied
+// into a Uint8Array of the frame's own realm, which the Go side checks for.
+function sendImage(canvas, restore) {
+  const img = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  let data;
+  try {
+    data = new ui.frame.contentWindow.Uint8Array(img.data.length);
+    data.set(img.data);
+  } catch (err) {
+    return { error: err?.message || String(err) };
+  }
+  return call('upload', { width: img.width, height: img.height, data }, { restore });
+}
+
+function keepUpload(canvas) {
+  try {
+    localStorage.setItem(UPLOAD_KEY, canvas.toDataURL('image/png'));
+  } catch (err) {
+    // Storage full or disabled: the image is used now, but not kept.
+    showNotice(i18n.t('upload.notKept'), [err?.name || String(err)]);
+  }
+}
+
+// restoreUpload brings back the image kept by keepUpload, if any. A kept
+// image that cannot be decoded any more is forgotten quietly.
+async function restoreUpload() {
+  let url = null;
+  try {
+    url = localStorage.getItem(UPLOAD_KEY);
+  } catch {
+    return; // storage disabled: nothing was kept
+  }
+  if (!url) return;
+  try {
+    // Decoded from its bytes: the page's CSP allows no fetch of data: URLs.
+    const m = /^data:(image\/png);base64,([A-Za-z0-9+/=]+)$/.exec(url);
+    if (!m) throw new Error('not a PNG data URL');
+    const bytes = Uint8Array.from(atob(m[2]), (c) => c.charCodeAt(0));
+    const res = sendImage(await decodeScaled(new Blob([bytes], { type: m[1] })), true);
+    if (res.error) throw new Error(res.error);
+  } catch {
+    try {
+      localStorage.removeItem(UPLOAD_KEY);
+    } catch {
+      // Nothing more to do: the lesson says there is no image.
+    }
+  }
 }
 
 // ---------------------------------------------------------------- hash and history

@@ -4,16 +4,27 @@
 //   choice       <select>, or a segmented radio group for "view" and "mode"
 //   bool         checkbox
 //   vec2         two numeric boxes
-//   text         text box, applied on change or Enter
+//   text         text box, applied on change or Enter; with presets (a
+//                convolution kernel) a kernel editor: preset menu, size
+//                menu and a k×k grid of numeric boxes
 //   matrix       a grid of numeric boxes sized to the current value
+// A choice that has the value "upload" also gets a file input (see
+// selectControl).
 // Hidden params get no control. The panel reports edits through emit(name,
 // value, commit): commit is false for intermediate values of live params
 // (the app sends those once per animation frame) and true otherwise.
 
 import { t, optional } from './i18n.js';
-import { inputNumber, formatNumber } from './util.js';
+import { inputNumber, formatNumber, formatRows, parseRows, resizeSquare } from './util.js';
 
 const LOG_STEPS = 1000;
+
+// The choice value meaning "the user's own image" (lesson cnn's image).
+const UPLOAD = 'upload';
+
+// Kernels (Text params with presets) are 1×1 to 7×7, as lesson cnn
+// accepts them.
+const MAX_KERNEL = 7;
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -72,13 +83,14 @@ function userIsEditing(input) {
   return input.type === 'number' || input.type === 'text';
 }
 
-// createPanel builds the controls of one lesson into root.
-export function createPanel(root, lesson, values, emit) {
+// createPanel builds the controls of one lesson into root. hooks.upload(file)
+// receives a file the user chose for an "upload" choice.
+export function createPanel(root, lesson, values, emit, hooks = {}) {
   const controls = [];
   root.replaceChildren();
   for (const spec of lesson.params) {
     if (spec.hidden) continue;
-    const c = makeControl(spec, values[spec.name], emit);
+    const c = makeControl(spec, values[spec.name], emit, hooks);
     if (!c) continue;
     c.spec = spec;
     c.show = parseShow(spec.show);
@@ -109,7 +121,7 @@ export function createPanel(root, lesson, values, emit) {
   return panel;
 }
 
-function makeControl(spec, value, emit) {
+function makeControl(spec, value, emit, hooks) {
   switch (spec.kind) {
     case 'number':
     case 'int':
@@ -119,9 +131,9 @@ function makeControl(spec, value, emit) {
     case 'multi':
       return multiControl(spec, emit);
     case 'choice':
-      return spec.name === 'view' || spec.name === 'mode' ? segmentedControl(spec, emit) : selectControl(spec, emit);
+      return spec.name === 'view' || spec.name === 'mode' ? segmentedControl(spec, emit) : selectControl(spec, emit, hooks);
     case 'text':
-      return textControl(spec, emit);
+      return spec.presets?.length ? kernelControl(spec, emit) : textControl(spec, emit);
     case 'vec2':
       return vec2Control(spec, emit);
     case 'matrix':
@@ -231,18 +243,40 @@ function choiceLabel(spec, c) {
   return t(`choice.${spec.name}.${c}`);
 }
 
-function selectControl(spec, emit) {
+function selectControl(spec, emit, hooks) {
   const id = 'p-' + spec.name;
   const helpEl = help(spec, id + '-help');
   const sel = el('select', { id, 'aria-describedby': helpEl?.id });
   for (const c of spec.choices || []) sel.append(el('option', { value: c, text: choiceLabel(spec, c) }));
   sel.addEventListener('change', () => emit(spec.name, sel.value, true));
+  const upload = hooks.upload && spec.choices?.includes(UPLOAD) ? uploadPicker(id, hooks.upload) : null;
   return {
-    el: wrapper('choice', label(id, paramLabel(spec)), sel, helpEl),
+    el: wrapper('choice', label(id, paramLabel(spec)), sel, helpEl, upload),
     set(v) {
       if (typeof v === 'string' && sel.value !== v) sel.value = v;
     },
   };
+}
+
+// uploadPicker is the file input of a choice that has the value "upload"
+// (the rule is generic: any lesson whose choice offers "upload" gets it).
+// The page reads the chosen file in the browser and hands its pixels to the
+// lesson, which then selects "upload"; the file goes nowhere else.
+function uploadPicker(id, upload) {
+  const fid = id + '-file';
+  const input = el('input', { type: 'file', id: fid, accept: 'image/*', class: 'file-input', 'aria-describedby': fid + '-help' });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again is a change too
+    if (file) upload(file);
+  });
+  return el(
+    'div',
+    { class: 'upload' },
+    input,
+    el('label', { for: fid, class: 'btn file-label', text: t('upload.choose') }),
+    el('p', { class: 'help', id: fid + '-help', text: t('upload.help') }),
+  );
 }
 
 // multiControl is a checkbox per choice; the value is the checked choices
@@ -439,4 +473,129 @@ function matrixControl(spec, value, emit) {
   };
   if (Array.isArray(value)) c.set(value, true);
   return c;
+}
+
+// The custom entry of a kernel's preset menu (preset names are words, so
+// they never equal "").
+const CUSTOM = '';
+
+function presetLabel(spec, name) {
+  return optional(`choice.${spec.name}.${name}`) ?? t('preset.' + name);
+}
+
+// cellText shows a kernel weight in a small box: four significant digits
+// (1/9 reads 0.1111); the exact value stays in the parameter.
+function cellText(x) {
+  return String(Number(x.toPrecision(4)));
+}
+
+// kernelControl edits a Text param with presets (a convolution kernel): a
+// menu of the presets and "custom", a size menu and a k×k grid of cells
+// showing the kernel. Choosing a preset sends its name; editing a cell or
+// the size sends the rows as text ("a,b,c;d,e,f;g,h,i"), which the lesson
+// checks. Cells are tinted by sign and size (blue positive, orange
+// negative) so that the kernel's shape reads at a glance.
+function kernelControl(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const text = paramLabel(spec);
+  const presets = new Map(spec.presets.map((p) => [p.name, p.rows]));
+  const menu = el('select', { id, class: 'kernel-preset', 'aria-describedby': helpEl?.id });
+  for (const p of spec.presets) menu.append(el('option', { value: p.name, text: presetLabel(spec, p.name) }));
+  menu.append(el('option', { value: CUSTOM, text: t('kernel.custom') }));
+  const size = el('select', { id: id + '-size', class: 'kernel-size' });
+  for (let k = 1; k <= MAX_KERNEL; k++) size.append(el('option', { value: k, text: t('kernel.sizeOption', { k }) }));
+  const grid = el('div', { class: 'kernel-grid' });
+  let shown = null; // the parameter value the control shows
+  let rows = [];
+  let cells = [];
+
+  const sendRows = (r) => emit(spec.name, formatRows(r), true);
+  menu.addEventListener('change', () => {
+    // "Custom" keeps the numbers and makes them editable text.
+    emit(spec.name, menu.value === CUSTOM ? formatRows(rows) : menu.value, true);
+  });
+  size.addEventListener('change', () => sendRows(resizeSquare(rows, Number(size.value))));
+
+  const tint = () => {
+    const top = Math.max(...rows.flat().map(Math.abs));
+    cells.forEach((r, i) =>
+      r.forEach((x, j) => {
+        const v = rows[i][j];
+        const a = top > 0 ? (0.3 * Math.abs(v)) / top : 0;
+        x.style.backgroundColor = v > 0 ? `rgb(0 114 178 / ${a})` : v < 0 ? `rgb(213 94 0 / ${a})` : '';
+      }),
+    );
+  };
+
+  const build = (k) => {
+    grid.style.setProperty('--k', String(k));
+    grid.classList.toggle('is-dense', k >= 6);
+    grid.replaceChildren();
+    cells = [];
+    for (let i = 0; i < k; i++) {
+      const row = [];
+      for (let j = 0; j < k; j++) {
+        const cid = `${id}-${i + 1}-${j + 1}`;
+        const x = el('input', { type: 'number', id: cid, class: 'num kernel-cell', step: 'any', 'aria-describedby': helpEl?.id });
+        x.addEventListener('change', () => {
+          // An empty box is 0; text the browser cannot read as a number
+          // puts the old value back.
+          const v = x.value.trim() === '' && !x.validity.badInput ? 0 : x.valueAsNumber;
+          if (!Number.isFinite(v)) {
+            x.value = cellText(rows[i][j]);
+            return;
+          }
+          const next = rows.map((r) => r.slice());
+          next[i][j] = v;
+          sendRows(next);
+        });
+        grid.append(srLabel(cid, t('control.cell', { label: text, r: i + 1, c: j + 1 })), x);
+        row.push(x);
+      }
+      cells.push(row);
+    }
+  };
+
+  const fs = el(
+    'fieldset',
+    { class: 'control control-kernel', 'aria-describedby': helpEl?.id },
+    el('legend', { text }),
+    el(
+      'div',
+      { class: 'kernel-bar' },
+      srLabel(id, t('kernel.preset', { label: text })),
+      menu,
+      srLabel(size.id, t('kernel.size', { label: text })),
+      size,
+    ),
+    grid,
+    helpEl,
+  );
+  return {
+    el: fs,
+    // set shows a preset name or rows text; a box the user is typing in
+    // keeps its text unless force (the value the lesson stored after an
+    // edit), and the grid is not rebuilt under their cursor.
+    set(v, force) {
+      if (typeof v !== 'string' || (v === shown && !force)) return;
+      const r = presets.get(v) ?? parseRows(v);
+      if (!r) return;
+      const editing = cells.some((row) => row.some((x) => userIsEditing(x)));
+      if (r.length !== cells.length) {
+        if (editing && !force) return;
+        build(r.length);
+      }
+      shown = v;
+      rows = r.map((row) => row.slice());
+      menu.value = presets.has(v) ? v : CUSTOM;
+      size.value = String(r.length);
+      cells.forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (force || !userIsEditing(x)) x.value = cellText(rows[i][j]);
+        }),
+      );
+      tint();
+    },
+  };
 }

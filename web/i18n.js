@@ -3,7 +3,7 @@
 // first opens. A lookup falls back from the chosen language to English, and
 // a key missing from both is shown humanized (never raw) with a warning.
 
-import { fill, humanize } from './util.js';
+import { fill, formatNumber, humanize } from './util.js';
 
 export const LANGS = ['en', 'ko'];
 
@@ -111,11 +111,42 @@ export function perView(base, view) {
   return t(base, null, '');
 }
 
-// valueText translates a string readout that is a message key; any other
-// string is literal text, shown as it is.
+// A message key with values, as lessons write them: key{name=value,...}.
+// A value runs to the next ",name=" (so an error text may hold commas).
+const KEYED = /^([\w.-]+)\{(.*)\}$/s;
+
+// parseKeyed splits "kernel_too_big{k=7,h=5}" into {key, vars}, or returns
+// null for any other string.
+export function parseKeyed(s) {
+  const m = KEYED.exec(s);
+  if (!m) return null;
+  const vars = {};
+  if (m[2] !== '') {
+    for (const pair of m[2].split(/,(?=\w+=)/)) {
+      const eq = pair.indexOf('=');
+      if (eq < 1) return null;
+      const x = pair.slice(eq + 1);
+      // Numbers read as the readouts do (a true minus sign).
+      vars[pair.slice(0, eq)] = /^-?\d+(\.\d+)?$/.test(x) ? formatNumber(Number(x)) : x;
+    }
+  }
+  return { key: m[1], vars };
+}
+
+// valueText translates a string readout that is a message key, plain
+// ("singular") or with values ("pool_too_big{s=4,h=3,w=3}", whose {s}, {h}
+// and {w} fill the text); any other string is literal text, shown as it is.
+// A keyed message without a translation is shown humanized with its values
+// (and warned about), never raw.
 export function valueText(s) {
   const v = lookup('value.' + s);
-  return v === null ? s : v;
+  if (v !== null) return v;
+  const k = parseKeyed(s);
+  if (!k) return s;
+  const text = lookup('value.' + k.key);
+  if (text !== null) return fill(text, k.vars);
+  const list = Object.entries(k.vars).map(([n, x]) => `${n} = ${x}`);
+  return t('value.' + k.key, null, humanize(k.key)) + (list.length ? ` (${list.join(', ')})` : '');
 }
 
 // applyStatic translates the page's own markup: data-i18n sets the text,

@@ -147,3 +147,27 @@ export function throttle(fn, ms) {
     }
   };
 }
+
+// parseRows reads a square matrix written as rows, "a,b,c;d,e,f;g,h,i"
+// (a kernel), or returns null when the text is not one.
+export function parseRows(text) {
+  const s = String(text).trim().replace(/;$/, '');
+  if (!/\d/.test(s)) return null;
+  const rows = s.split(';').map((line) => line.split(',').map((c) => (c.trim() === '' ? NaN : Number(c))));
+  const k = rows.length;
+  return rows.every((r) => r.length === k && r.every(Number.isFinite)) ? rows : null;
+}
+
+// formatRows writes rows the way parseRows reads them, each number in the
+// shortest form that reads back to the same value.
+export function formatRows(rows) {
+  return rows.map((r) => r.map((x) => String(x === 0 ? 0 : x)).join(',')).join(';');
+}
+
+// resizeSquare returns rows as a k×k matrix with the same centre: cells
+// beyond the old edge are 0, cells beyond the new edge are dropped (so
+// growing and shrinking back restores the matrix).
+export function resizeSquare(rows, k) {
+  const d = Math.trunc((k - rows.length) / 2);
+  return Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => rows[i - d]?.[j - d] ?? 0));
+}

@@ -74,3 +74,19 @@ func BenchmarkBackward256(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkForward256K7 is the largest kernel the lessons offer.
+func BenchmarkForward256K7(b *testing.B) {
+	x, _, _ := bench256()
+	k := New(1, 7, 7)
+	for i := range k.Data {
+		k.Data[i] = float64(i%5) - 2
+	}
+	p := Params{Pad: 3, Stride: 1, Dilation: 1}
+	var y Tensor
+	for b.Loop() {
+		if err := Forward(&y, x, []Tensor{*k}, nil, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -52,6 +52,20 @@ type Spec struct {
 	// Hidden parameters are part of the state (and the URL) but get no
 	// control of their own: they are edited on the canvas.
 	Hidden bool `json:"hidden,omitempty"`
+	// Check, for a Text spec, validates the text further (that it parses,
+	// say); a value it refuses is not stored, and its error is the message
+	// the user sees.
+	Check func(string) error `json:"-"`
+	// Presets, for a Text spec, are named matrices the text may be instead
+	// of rows "a,b,c;d,e,f" (a kernel, say): the page shows a menu of them
+	// and a grid of cells to edit.
+	Presets []Preset `json:"presets,omitempty"`
+}
+
+// Preset is a named matrix a Text parameter may take (see Spec.Presets).
+type Preset struct {
+	Name string      `json:"name"`
+	Rows [][]float64 `json:"rows"`
 }
 
 const (
@@ -216,6 +230,11 @@ func (s *Spec) normalize(x any) (v any, clamped bool, err error) {
 		}
 		if !utf8.ValidString(str) || strings.IndexFunc(str, unicode.IsControl) >= 0 {
 			return nil, false, fmt.Errorf("%s: text has invalid characters", s.Name)
+		}
+		if s.Check != nil {
+			if err := s.Check(str); err != nil {
+				return nil, false, fmt.Errorf("%s: %v", s.Name, err)
+			}
 		}
 		return str, false, nil
 	case Vec2:

@@ -245,3 +245,23 @@ func TestSnap(t *testing.T) {
 		}
 	}
 }
+
+func TestTextCheck(t *testing.T) {
+	v := New([]Spec{{Name: "k", Kind: Text, Default: "ok", Check: func(s string) error {
+		if s != "ok" && s != "fine" {
+			return errors.New("not ok")
+		}
+		return nil
+	}}})
+	if _, _, err := v.Set("k", "fine"); err != nil {
+		t.Errorf("Set(k, fine) = %v", err)
+	}
+	_, _, err := v.Set("k", "bad")
+	if err == nil || !strings.Contains(err.Error(), "not ok") || v.String("k") != "fine" {
+		t.Errorf("Set(k, bad) = %v, value %q; want the Check error and the old value", err, v.String("k"))
+	}
+	v.Reset()
+	if errs := v.Decode("k=bad"); len(errs) != 1 || v.String("k") != "ok" {
+		t.Errorf("Decode(k=bad) = %v, value %q; want one error and the default", errs, v.String("k"))
+	}
+}

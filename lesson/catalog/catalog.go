@@ -4,6 +4,7 @@ package catalog
 
 import (
 	"github.com/aimath/playground/lesson"
+	"github.com/aimath/playground/lesson/cnn"
 	"github.com/aimath/playground/lesson/gd"
 	"github.com/aimath/playground/lesson/matrix"
 	"github.com/aimath/playground/lesson/vector"
@@ -14,6 +15,7 @@ var Lessons = []lesson.Info{
 	vector.Info,
 	matrix.Info,
 	gd.Info,
+	cnn.Info,
 }
 
 // Course is every topic of the course in order, built or not; the page

@@ -53,8 +53,9 @@ func TestShellStrings(t *testing.T) {
 	}
 }
 
-// keyLike matches readout strings that are message keys, not literal text.
-var keyLike = regexp.MustCompile(`^[a-z][a-z_-]*$`)
+// keyLike matches readout strings that are message keys, not literal
+// text, with values to fill in or not: "singular", "kernel_too_big{k=7}".
+var keyLike = regexp.MustCompile(`^([a-z][a-z_-]*)(\{.*\})?$`)
 var trailingDigits = regexp.MustCompile(`^(.*?)(\d+)$`)
 
 // TestLessonStrings checks that every lesson has every text the page will
@@ -124,8 +125,10 @@ func TestLessonStrings(t *testing.T) {
 					keys = append(keys, "readout."+sm[1]+"#")
 				}
 				need("readout "+ro.Name, keys...)
-				if s, ok := ro.Value.(string); ok && keyLike.MatchString(s) {
-					need("readout value "+s, "value."+s)
+				if s, ok := ro.Value.(string); ok {
+					if sm := keyLike.FindStringSubmatch(s); sm != nil {
+						need("readout value "+s, "value."+sm[1])
+					}
 				}
 			}
 		}

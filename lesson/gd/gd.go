@@ -3,8 +3,6 @@ package gd
 import (
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 
 	"github.com/aimath/playground/core/expr"
 	"github.com/aimath/playground/core/figure"
@@ -421,61 +419,11 @@ func finite(xs ...float64) bool {
 	return true
 }
 
-// num is a numeric readout, or the key the page translates when x is not
-// a finite number ("undefined", "inf", "-inf"); never a negative zero.
-func num(name string, x float64) lesson.Readout {
-	switch {
-	case math.IsNaN(x):
-		return lesson.Str(name, "undefined")
-	case math.IsInf(x, 1):
-		return lesson.Str(name, "inf")
-	case math.IsInf(x, -1):
-		return lesson.Str(name, "-inf")
-	case x == 0:
-		x = 0
-	}
-	return lesson.Num(name, x)
-}
+// num is lesson.Value: a number, or a key for NaN and infinities.
+func num(name string, x float64) lesson.Readout { return lesson.Value(name, x) }
 
-// short formats a number for the canvas: four significant digits, an
-// exponent for tiny or huge values, and a true minus sign.
-func short(x float64) string {
-	if !finite(x) {
-		if math.IsNaN(x) {
-			return "?"
-		}
-		if x > 0 {
-			return "∞"
-		}
-		return "−∞"
-	}
-	a := math.Abs(x)
-	var s string
-	switch {
-	case a < 5e-13:
-		return "0"
-	case a < 1e-3 || a >= 1e5:
-		m, e, _ := strings.Cut(strconv.FormatFloat(a, 'e', 2, 64), "e")
-		k, _ := strconv.Atoi(e)
-		s = trimZeros(m) + "e" + strconv.Itoa(k)
-	default:
-		s = trimZeros(strconv.FormatFloat(a, 'g', 4, 64))
-		if strings.Contains(s, "e") { // 'g' chose an exponent for 1e4 ≤ a < 1e5
-			s = strconv.FormatFloat(a, 'f', 0, 64)
-		}
-	}
-	if x < 0 {
-		return "−" + s
-	}
-	return s
-}
-
-func trimZeros(s string) string {
-	if !strings.Contains(s, ".") {
-		return s
-	}
-	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
-}
+// short formats a number for the canvas (figure.Num).
+func short(x float64) string { return figure.Num(x) }
 
 // ellipsis shortens a typed function for a panel title.
 func ellipsis(s string, n int) string {

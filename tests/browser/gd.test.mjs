@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import {
   colourCount,
   drag,
+  englishOnKorean,
   ensureResults,
   handle,
   newPage,
@@ -216,25 +217,6 @@ test('gd linreg: SGD is reproducible, full batch reaches the least-squares line'
 // Words that are the same in Korean and English texts (as page.test.mjs).
 const SHARED_WORDS = new Set('cos sin tan exp log ln sqrt abs max min relu tanh sigmoid softplus sinh cosh pi'.split(' '));
 
-// englishOnKorean lists visible strings of the lesson (its controls,
-// readouts and text, not the MathML or the numbers) that have English words
-// and no Hangul.
-function englishOnKorean(page) {
-  return page.evaluate((shared) => {
-    const out = [];
-    const norm = (s) => s.replace(/\s+/g, ' ').trim();
-    const root = document.getElementById('lesson');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      const text = norm(n.textContent);
-      if (!text || !el || el.closest('[translate="no"], math, [hidden]') || !el.checkVisibility({ checkVisibilityCSS: true })) continue;
-      const words = (text.match(/[A-Za-z]{3,}/g) || []).filter((w) => !shared.includes(w.toLowerCase()));
-      if (words.length && !/[\uac00-\ud7a3]/.test(text)) out.push(text);
-    }
-    return out;
-  }, [...SHARED_WORDS]);
-}
 
 const SHOTS = {
   '1d': { hash: 'mode=1d', steps: 3 },
@@ -263,7 +245,7 @@ test('screenshots of every mode in both languages, at 1440 and 375 px', async ()
             innerWidth: window.innerWidth,
           }));
           assert.ok(scrollWidth <= innerWidth, `${where}: scrollWidth ${scrollWidth} > innerWidth ${innerWidth}`);
-          if (lang === 'ko') assert.deepEqual(await englishOnKorean(page), [], `${where}: English on the Korean page`);
+          if (lang === 'ko') assert.deepEqual(await englishOnKorean(page, SHARED_WORDS), [], `${where}: English on the Korean page`);
           const name = `gd-${mode}-${lang}${width === 1440 ? '' : '-' + width}.png`;
           await page.screenshot({ path: path.join(dir, name), fullPage: true });
         }

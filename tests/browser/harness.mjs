@@ -319,3 +319,44 @@ export async function drag(page, from, to) {
   }
   await page.mouse.up();
 }
+
+// panelImage returns the page rectangle of the first raster (an <image>)
+// of the canvas panel with ID panel, read from the figure's SVG.
+export async function panelImage(page, panel) {
+  const svg = await page.evaluate(() => window.aimath.svg());
+  const start = svg.indexOf(`<g data-panel="${panel}">`);
+  if (start < 0) throw new Error(`no panel ${panel} in the figure`);
+  const end = svg.indexOf('<g data-panel=', start + 1);
+  const group = svg.slice(start, end < 0 ? undefined : end);
+  const m = group.match(/<image[^>]* x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/);
+  if (!m) throw new Error(`panel ${panel} has no raster`);
+  const box = await page.locator('#game').boundingBox();
+  return { x: box.x + Number(m[1]), y: box.y + Number(m[2]), width: Number(m[3]), height: Number(m[4]) };
+}
+
+// englishOnKorean lists visible strings of the lesson (its controls,
+// readouts and text, not the MathML or the numbers, and the options of its
+// menus) that have English words of three letters or more, other than
+// those in shared (names that are the same in both languages), and no
+// Hangul.
+export function englishOnKorean(page, shared) {
+  return page.evaluate((shared) => {
+    const out = [];
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    const english = (text) =>
+      (text.match(/[A-Za-z]{3,}/g) || []).some((w) => !shared.includes(w.toLowerCase())) && !/[\uac00-\ud7a3]/.test(text);
+    const root = document.getElementById('lesson');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = norm(n.textContent);
+      if (!text || !el || el.closest('[translate="no"], math, [hidden]') || !el.checkVisibility({ checkVisibilityCSS: true })) continue;
+      if (english(text)) out.push(text);
+    }
+    for (const sel of root.querySelectorAll('select')) {
+      if (sel.closest('[hidden]')) continue;
+      for (const o of sel.options) if (english(o.text)) out.push(o.text);
+    }
+    return out;
+  }, [...shared]);
+}

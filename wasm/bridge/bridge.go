@@ -66,6 +66,8 @@ func (b *Bridge) Register(name string) js.Value {
 		{"values", b.values},
 		{"state", b.state},
 		{"exportData", b.exportData},
+		{"upload", b.upload},
+		{"exportText", b.exportText},
 		{"svg", b.svg},
 		{"stats", b.statsCall},
 		{"playing", func([]js.Value) any { return b.r.Playing() }},
@@ -179,6 +181,7 @@ func (b *Bridge) lessons([]js.Value) any {
 		Animated bool     `json:"animated"`
 		Actions  []string `json:"actions"`
 		Still    []string `json:"still"`
+		Exports  []string `json:"exports"`
 		Params   any      `json:"params"`
 	}
 	var out []lessonJSON
@@ -191,7 +194,11 @@ func (b *Bridge) lessons([]js.Value) any {
 		if still == nil {
 			still = []string{}
 		}
-		out = append(out, lessonJSON{in.ID, in.Animated, acts, still, in.Params})
+		exports := in.Exports
+		if exports == nil {
+			exports = []string{}
+		}
+		out = append(out, lessonJSON{in.ID, in.Animated, acts, still, exports, in.Params})
 	}
 	return toJS(out)
 }
@@ -343,6 +350,65 @@ func (b *Bridge) exportData([]js.Value) any {
 		}
 	}
 	return toJS(t)
+}
+
+// exportText returns a text export of the open lesson, {kind, text}:
+// the kinds are the lesson's "exports" in lessons().
+func (b *Bridge) exportText(args []js.Value) any {
+	kind, err := stringArg(args, 0, "export kind")
+	if err != nil {
+		return errorObj(err)
+	}
+	text, err := b.r.Export(kind)
+	if err != nil {
+		return errorObj(err)
+	}
+	return toJS(map[string]any{"kind": kind, "text": text})
+}
+
+// upload takes the user's decoded image, {width, height, data} with data a
+// Uint8Array or Uint8ClampedArray of RGBA bytes (an ImageData works as is).
+// A second argument {restore: true} brings back an image from an earlier
+// visit without switching the lesson to it (see lesson.Runner.Upload).
+func (b *Bridge) upload(args []js.Value) any {
+	restore := false
+	if o := arg(args, 1); o.Type() == js.TypeObject {
+		restore = o.Get("restore").Type() == js.TypeBoolean && o.Get("restore").Bool()
+	}
+	im := arg(args, 0)
+	if im.Type() != js.TypeObject {
+		return errorObj(errors.New("upload needs {width, height, data}"))
+	}
+	w, h, data := im.Get("width"), im.Get("height"), im.Get("data")
+	if w.Type() != js.TypeNumber || h.Type() != js.TypeNumber {
+		return errorObj(errors.New("upload: width and height must be numbers"))
+	}
+	wi, hi := w.Float(), h.Float()
+	if wi != math.Trunc(wi) || hi != math.Trunc(hi) || wi < 1 || hi < 1 || wi > lesson.MaxImageSide || hi > lesson.MaxImageSide {
+		return errorObj(fmt.Errorf("upload: size %v×%v: want whole numbers from 1 to %d", wi, hi, lesson.MaxImageSide))
+	}
+	// The array may come from another window (the top page calls the
+	// bridge of the iframe), where instanceof fails: ask for its tag, and
+	// view its bytes through this window's Uint8Array, which is what
+	// CopyBytesToGo wants.
+	tag := ""
+	if data.Type() == js.TypeObject {
+		tag = js.Global().Get("Object").Get("prototype").Get("toString").Call("call", data).String()
+	}
+	if tag != "[object Uint8Array]" && tag != "[object Uint8ClampedArray]" {
+		return errorObj(errors.New("upload: data must be a Uint8Array or Uint8ClampedArray of RGBA bytes"))
+	}
+	n := data.Get("length").Int()
+	if n != 4*int(wi)*int(hi) {
+		return errorObj(fmt.Errorf("upload: %v×%v pixels need %d bytes of RGBA, got %d", wi, hi, 4*int(wi)*int(hi), n))
+	}
+	data = js.Global().Get("Uint8Array").New(data.Get("buffer"), data.Get("byteOffset"), n)
+	pix := make([]byte, n)
+	js.CopyBytesToGo(pix, data)
+	if err := b.r.Upload(lesson.Image{W: int(wi), H: int(hi), Pix: pix}, !restore); err != nil {
+		return errorObj(err)
+	}
+	return toJS(map[string]any{"ok": true, "width": int(wi), "height": int(hi)})
 }
 
 func (b *Bridge) svg([]js.Value) any {

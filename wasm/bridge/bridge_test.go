@@ -86,6 +86,8 @@ func TestCalls(t *testing.T) {
 		{"onChange", []any{"not a function"}, `{"error":"onChange needs a function"}`},
 		{"stats", nil, `{"frames":1,"firstFrameMs":0,"goMsPerFrame":0}`},
 		{"playing", nil, `false`},
+		{"exportText", []any{"json"}, `{"error":"lesson echo has no export \"json\""}`},
+		{"exportText", nil, `{"error":"export kind must be a string"}`},
 	} {
 		got := jsonOf(a.Call(tc.method, tc.args...))
 		if got != tc.want {
@@ -96,7 +98,7 @@ func TestCalls(t *testing.T) {
 		t.Errorf("svg() = %.40q, want an SVG document", svg)
 	}
 	lessons := jsonOf(a.Call("lessons"))
-	if !strings.Contains(lessons, `"id":"echo"`) || !strings.Contains(lessons, `"kind":"vec2"`) || !strings.Contains(lessons, `"actions":["explode"]`) {
+	if !strings.Contains(lessons, `"id":"echo"`) || !strings.Contains(lessons, `"kind":"vec2"`) || !strings.Contains(lessons, `"actions":["explode"]`) || !strings.Contains(lessons, `"exports":[]`) {
 		t.Errorf("lessons() = %s", lessons)
 	}
 }
@@ -117,7 +119,7 @@ func TestGarbage(t *testing.T) {
 	values := []any{nil, js.Undefined(), js.Null(), math.NaN(), math.Inf(-1), 1e308, math.Copysign(0, -1), "", "x",
 		strings.Repeat("a", 1<<17), true, []any{1, "2"}, []any{[]any{1, 2}, []any{3}}, map[string]any{"a": 1},
 		deep, array.New(5000), js.Global().Get("Symbol").Get("iterator"), js.Global().Get("Object"), 3}
-	methods := []string{"lessons", "open", "set", "act", "readouts", "values", "state", "exportData", "svg", "stats", "playing"}
+	methods := []string{"lessons", "open", "set", "act", "readouts", "values", "state", "exportData", "svg", "stats", "playing", "upload", "exportText"}
 	for range 2000 {
 		m := methods[rng.IntN(len(methods))]
 		args := make([]any, rng.IntN(4))
@@ -132,6 +134,33 @@ func TestGarbage(t *testing.T) {
 	}
 	if got := jsonOf(a.Call("readouts")); got != `{"x1":-2,"x2":2.5,"note":"undefined"}` {
 		t.Errorf("readouts after garbage = %s", got)
+	}
+}
+
+func TestUpload(t *testing.T) {
+	a := aimath(t)
+	u8 := func(n int) js.Value { return js.Global().Get("Uint8Array").New(n) }
+	img := func(w, h, data any) map[string]any { return map[string]any{"width": w, "height": h, "data": data} }
+	clamped := js.Global().Get("Uint8ClampedArray").New(8)
+	for i, tc := range []struct {
+		args []any
+		want string
+	}{
+		{nil, `{"error":"upload needs {width, height, data}"}`},
+		{[]any{"picture.png"}, `{"error":"upload needs {width, height, data}"}`},
+		{[]any{img("2", 1, u8(8))}, `{"error":"upload: width and height must be numbers"}`},
+		{[]any{img(2.5, 1, u8(10))}, `{"error":"upload: size 2.5×1: want whole numbers from 1 to 4096"}`},
+		{[]any{img(5000, 1, u8(4))}, `{"error":"upload: size 5000×1: want whole numbers from 1 to 4096"}`},
+		{[]any{img(2, 1, []any{1, 2, 3})}, `{"error":"upload: data must be a Uint8Array or Uint8ClampedArray of RGBA bytes"}`},
+		{[]any{img(2, 2, u8(8))}, `{"error":"upload: 2×2 pixels need 16 bytes of RGBA, got 8"}`},
+		// The echo lesson takes no image: a fresh upload is refused, a
+		// restored one is kept for later lessons.
+		{[]any{img(2, 1, u8(8))}, `{"error":"this lesson does not take an image"}`},
+		{[]any{img(2, 1, clamped), map[string]any{"restore": true}}, `{"height":1,"ok":true,"width":2}`},
+	} {
+		if got := jsonOf(a.Call("upload", tc.args...)); got != tc.want {
+			t.Errorf("%d: aimath.upload(%v) = %s, want %s", i, tc.args, got, tc.want)
+		}
 	}
 }
 
