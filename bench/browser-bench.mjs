@@ -89,8 +89,8 @@ async function firstFrame(browser, url) {
 // bridge's window of recent frames holds that lesson's frames only. An
 // animation that ends early is started again, so the whole window is spent
 // playing; a view with nothing to play is measured idle.
-// HEAVY adds a second, worst-case measurement of a lesson's views: the
-// state is appended to each view's hash.
+// HEAVY adds a second, worst-case measurement of a lesson's views (lines
+// marked variant "heavy"): the state is appended to each view's hash.
 const HEAVY = {
   // The bar: every cnn view at 60 fps on a 256×256 image, here with
   // a 7×7 kernel (the largest) and padding, on the colour image.
@@ -110,7 +110,9 @@ async function goTime(browser, url) {
   } finally {
     await first.closeAll();
   }
-  for (const l of lessons) {
+  // AIMATH_BENCH_LESSONS=cnn,gd measures only those lessons.
+  const only = (process.env.AIMATH_BENCH_LESSONS || '').split(',').filter(Boolean);
+  for (const l of lessons.filter((x) => !only.length || only.includes(x.id))) {
     const { id, views } = l;
     for (const [view, extra] of views.flatMap((v) => [[v, '']].concat(HEAVY[id] ? [[v, HEAVY[id]]] : []))) {
       const animated = l.animated && !l.still.includes(view);
@@ -142,7 +144,7 @@ async function goTime(browser, url) {
           metric: 'go_ms_per_frame',
           lesson: id,
           view,
-          ...(extra ? { state: extra } : {}),
+          ...(extra ? { variant: 'heavy' } : {}),
           playing: plays,
           median: round(s.goMsPerFrame),
           fps: round(fps, 1),

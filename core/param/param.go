@@ -60,6 +60,11 @@ type Spec struct {
 	// of rows "a,b,c;d,e,f" (a kernel, say): the page shows a menu of them
 	// and a grid of cells to edit.
 	Presets []Preset `json:"presets,omitempty"`
+	// Control names a special control the page has for this parameter
+	// ("layers": a list of layer sizes with +/− buttons; "thumbnails": a
+	// choice shown as pictures); the page falls back to the kind's control
+	// when it does not know the name.
+	Control string `json:"control,omitempty"`
 }
 
 // Preset is a named matrix a Text parameter may take (see Spec.Presets).
