@@ -44,9 +44,11 @@
 //     steps (0: full), clipping of the whole gradient to norm "clip" (0:
 //     off) and θ ← θ − lr·g. A step after which the loss on the window
 //     (train) or the sequence (unroll) is NaN, infinite or above lossHuge,
-//     or a weight is not finite, is undone, and the status readout says
-//     "diverged" until lr or clip change (another try from the last finite
-//     weights) or a reset. Nothing non-finite reaches a readout, a figure
+//     or a weight is not finite, is undone back to the latest weights
+//     whose loss was at most saneFactor times the first loss (one step back
+//     would keep weights already ruined), and the status readout says
+//     "diverged" until lr or clip change (another try from there) or a
+//     reset. Nothing non-finite reaches a readout, a figure
 //     or the data.
 //   - grad_check_max_rel_err is max_i |FD_i − g_i| / max_i |g_i| of the
 //     exact (untruncated) gradient against central differences (h = 1e-5)

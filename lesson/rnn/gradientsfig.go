@@ -138,7 +138,7 @@ func (s *gradView) chainPanel(f figure.Rect) *figure.Panel {
 		lines = append(lines,
 			line{s: "J_t = diag(φ′(z_t)) W_h", c: figure.Ink, space: 0.4, prio: 2},
 			line{s: fmt.Sprintf("ρ(W_h) = %s,  ρ%s = %s", figure.Num(s.radius), sup(n), figure.Num(s.rhoPow())), c: figure.Ink},
-			line{s: fmt.Sprintf("mean φ′(z_t) = %s", figure.Num(s.meanDeriv())), c: figure.Ink, prio: 1})
+			line{s: fmt.Sprintf("E[φ′(z_t)] = %s", figure.Num(s.meanDeriv())), c: figure.Ink, prio: 1})
 	}
 	norm := s.g.Norm()
 	clip := line{s: fmt.Sprintf("‖∂L/∂θ‖ = %s", figure.Num(norm)), c: figure.Ink, space: 0.4}

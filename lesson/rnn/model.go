@@ -126,21 +126,29 @@ func readKnobs(v *param.Values) knobs {
 }
 
 // learner is a net with what one training step needs: the forward trace,
-// the gradient, and the weights before the last update (to undo a step
-// that diverged).
+// the gradient, and the last weights whose loss was still sane (to go back
+// to when training diverges).
 type learner struct {
 	net   *core.Net
 	tr    core.Trace
 	g     core.Grad
-	prev  []float64
-	epoch int     // training steps taken
-	norm  float64 // ‖∂L/∂θ‖ of the last gradient, before clipping
+	good  []float64 // the latest weights with a loss ≤ saneFactor × the first loss
+	first float64   // the loss at the first gradient (NaN before it)
+	epoch int       // training steps taken
+	norm  float64   // ‖∂L/∂θ‖ of the last gradient, before clipping
 }
+
+// saneFactor bounds the losses whose weights a divergence falls back to:
+// a run that blows up passes through ever larger losses first, and going
+// back only one step would keep weights already far gone (a loss of 1e11,
+// say), from which clipping cannot bring the run back.
+const saneFactor = 10
 
 func (l *learner) init(s setup) string {
 	var status string
 	l.net, status = s.newNet()
-	l.prev = make([]float64, len(l.net.Flat()))
+	l.good = append(l.good[:0], l.net.Flat()...)
+	l.first = math.NaN()
 	l.epoch, l.norm = 0, 0
 	return status
 }
@@ -151,16 +159,21 @@ func (l *learner) init(s setup) string {
 func (l *learner) gradient(xs, tg [][]float64, k int) float64 {
 	l.net.Forward(&l.tr, xs)
 	loss := core.SeqMSE(l.tr.DY, l.tr.Y, tg)
+	if math.IsNaN(l.first) {
+		l.first = loss
+	}
+	if loss <= saneFactor*l.first && allFinite(l.net.Flat()) {
+		copy(l.good, l.net.Flat())
+	}
 	l.net.Backward(&l.g, &l.tr, l.tr.DY, k)
 	l.norm = l.g.Norm()
 	return loss
 }
 
 // update takes one step of gradient descent, θ ← θ − η·clip(∂L/∂θ), on
-// the gradient in l.g, keeping θ for undo. It reports whether clipping
-// scaled the gradient down.
+// the gradient in l.g. It reports whether clipping scaled the gradient
+// down.
 func (l *learner) update(k knobs) (clipped bool) {
-	copy(l.prev, l.net.Flat())
 	if k.clip > 0 {
 		clipped = l.g.ClipNorm(k.clip) > k.clip
 	}
@@ -168,8 +181,8 @@ func (l *learner) update(k knobs) (clipped bool) {
 	return clipped
 }
 
-// undo puts back the weights from before the last update.
-func (l *learner) undo() { copy(l.net.Flat(), l.prev) }
+// undo puts back the latest weights whose loss was sane (see saneFactor).
+func (l *learner) undo() { copy(l.net.Flat(), l.good) }
 
 // blewUp reports whether loss (after a step) or the weights show
 // divergence: NaN, an infinity, or a loss above lossHuge.

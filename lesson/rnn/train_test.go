@@ -175,6 +175,15 @@ func TestTrainDiverges(t *testing.T) {
 	if ro["status"] != nil || ro["epoch"] != epoch+1 {
 		t.Errorf("with clipping: status %v, epoch %v; want none, %v", ro["status"], ro["epoch"], epoch+1)
 	}
+	// Clipping brings the run back: the divergence fell back to weights
+	// whose loss was sane, not to the step before (already ruined).
+	for range 300 {
+		r.Act(lesson.ActStep)
+	}
+	ro = lessontest.Readouts(t, r)
+	if l, ok := ro["loss"].(float64); !ok || l > 1 || ro["status"] != nil {
+		t.Errorf("300 clipped steps after diverging: loss %v, status %v; want below 1 and no status", ro["loss"], ro["status"])
+	}
 }
 
 // TestUnrollDiverges: the same in the unroll view, at the update.

@@ -221,7 +221,7 @@ func (s *trainView) lossPanel(f figure.Rect) *figure.Panel {
 			Style: figure.Style{Stroke: colGrad, Width: 2.5}})
 	}
 	p := &figure.Panel{ID: trPanelLoss, Frame: f, World: world,
-		Axes: figure.Axes{Grid: true, Ticks: true, XLabel: "epoch", YLabel: "log₁₀ L"}}
+		Axes: figure.Axes{Grid: true, Ticks: true, XLabel: "k", YLabel: "log₁₀ L"}}
 	p.Items = append(items, legend(p.View().World, topRight, []string{"L", "L_train"}, []figure.Color{colY, colWh})...)
 	return p
 }
