@@ -166,6 +166,7 @@ type Pointer struct {
 	Hit    string     // the ID of the item under the pointer, if any
 	Button int        // 0 primary, 2 secondary (right click or long press)
 	Held   bool       // a button is down (for Move)
+	Shift  bool       // the shift key is held (a shift-click)
 }
 
 // Table is rows of numbers under named columns.

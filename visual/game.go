@@ -211,7 +211,7 @@ func (in *input) event(fig *figure.Figure, ph lesson.Phase, x, y float64, button
 			}
 		}
 	}
-	ev := lesson.Pointer{Phase: ph, At: at, Hit: id, Button: button, Held: held}
+	ev := lesson.Pointer{Phase: ph, At: at, Hit: id, Button: button, Held: held, Shift: ebiten.IsKeyPressed(ebiten.KeyShift)}
 	if p != nil {
 		ev.Panel = p.ID
 	}

@@ -49,6 +49,12 @@ const ui = {
   notice: $('notice'),
   toast: $('toast'),
   main: $('lesson'),
+  copyLink: $('btn-copy'),
+  dialog: $('export-dialog'),
+  dialogTitle: $('export-title'),
+  dialogHelp: $('export-help'),
+  dialogCode: $('export-code'),
+  dialogStatus: $('export-status'),
 };
 
 const app = {
@@ -141,6 +147,7 @@ function wireEvents() {
   $('btn-csv').addEventListener('click', exportCSV);
   $('btn-svg').addEventListener('click', exportSVG);
   $('btn-copy').addEventListener('click', copyLink);
+  wireExportDialog();
   ui.reload.addEventListener('click', () => location.reload());
   // The skip link moves focus without touching the hash, which holds the state.
   document.querySelector('.skip-link').addEventListener('click', (e) => {
@@ -199,16 +206,18 @@ function startFrame() {
   });
 }
 
+// showProgress may run before the shell texts have loaded (the wasm
+// download starts at once): then it shows the bare numbers.
 function showProgress(loaded, total) {
+  const progress = (t) =>
+    i18n.optional('loading.progress', { loaded: formatBytes(loaded), total: t }) ?? `${formatBytes(loaded)} / ${t}`;
   if (total > 0) {
     ui.progress.value = Math.min(1, loaded / total);
     ui.loaderDetail.textContent =
-      loaded >= total
-        ? i18n.t('loading.starting')
-        : i18n.t('loading.progress', { loaded: formatBytes(loaded), total: formatBytes(total) });
+      loaded >= total ? (i18n.optional('loading.starting') ?? '') : progress(formatBytes(total));
   } else {
     ui.progress.removeAttribute('value');
-    ui.loaderDetail.textContent = i18n.t('loading.progress', { loaded: formatBytes(loaded), total: '?' });
+    ui.loaderDetail.textContent = progress('?');
   }
 }
 
@@ -419,6 +428,7 @@ function renderButtons(spec) {
     ui.actions.append(b);
   }
   ui.actions.hidden = !spec.actions?.length;
+  renderExportButtons(spec);
   setPlaying(call('playing') === true);
 }
 
@@ -878,6 +888,99 @@ function exportSVG() {
     return;
   }
   download(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), fileStem() + '.svg');
+}
+
+// Text exports (a lesson's "exports": aimath.exportText(kind)). JSON is a
+// file to download; code (numpy) opens in a dialog, to copy into a
+// notebook or download. Other kinds, should a lesson add them, open in
+// the dialog as plain text.
+const TEXT_EXPORTS = {
+  json: { file: 'weights.json', type: 'application/json', dialog: false },
+  numpy: { file: 'forward.py', type: 'text/x-python', dialog: true },
+};
+
+function exportKind(kind) {
+  return TEXT_EXPORTS[kind] || { file: `${kind}.txt`, type: 'text/plain', dialog: true };
+}
+
+// renderExportButtons puts a button per text export after Export SVG.
+function renderExportButtons(spec) {
+  for (const b of document.querySelectorAll('.btn-export')) b.remove();
+  for (const kind of spec.exports || []) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'btn btn-quiet btn-export';
+    b.dataset.export = kind;
+    b.textContent = i18n.t('export.' + kind);
+    b.addEventListener('click', () => exportText(kind));
+    ui.copyLink.before(b);
+  }
+}
+
+const exported = { kind: '', text: '' };
+
+function exportText(kind) {
+  const res = call('exportText', kind);
+  if (res.error || typeof res.text !== 'string') {
+    showError(i18n.t('error.export'), res.error || '?');
+    return;
+  }
+  const how = exportKind(kind);
+  if (!how.dialog) {
+    download(new Blob([res.text], { type: how.type + ';charset=utf-8' }), `aimath-${app.current}-${how.file}`);
+    return;
+  }
+  exported.kind = kind;
+  exported.text = res.text;
+  ui.dialogTitle.textContent = i18n.t('export.title.' + kind, null, i18n.t('export.' + kind));
+  ui.dialogHelp.textContent = i18n.optional('export.help.' + kind) ?? '';
+  ui.dialogHelp.hidden = !ui.dialogHelp.textContent;
+  ui.dialogCode.textContent = res.text;
+  ui.dialogCode.scrollTop = 0;
+  ui.dialogStatus.textContent = '';
+  ui.dialog.showModal();
+}
+
+function wireExportDialog() {
+  const close = () => ui.dialog.close();
+  $('export-close').addEventListener('click', close);
+  $('export-x').addEventListener('click', close);
+  // A click on the backdrop (outside the box) closes it too.
+  ui.dialog.addEventListener('click', (e) => {
+    if (e.target !== ui.dialog) return;
+    const r = ui.dialog.getBoundingClientRect();
+    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) close();
+  });
+  $('export-download').addEventListener('click', () => {
+    const how = exportKind(exported.kind);
+    download(new Blob([exported.text], { type: how.type + ';charset=utf-8' }), `aimath-${app.current}-${how.file}`);
+  });
+  $('export-copy').addEventListener('click', async () => {
+    const ok = await copyText(exported.text, ui.dialogCode);
+    ui.dialogStatus.textContent = i18n.t(ok ? 'export.copied' : 'export.copyManually');
+  });
+}
+
+// copyText puts text on the clipboard: the Clipboard API, else the
+// selection of node copied the old way. When both fail the text stays
+// selected, for the user to copy by hand.
+async function copyText(text, node) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Not allowed here (an insecure origin, a denied permission): below.
+  }
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  const sel = getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
 }
 
 async function copyLink() {

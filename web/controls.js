@@ -8,6 +8,13 @@
 //                convolution kernel) a kernel editor: preset menu, size
 //                menu and a k×k grid of numeric boxes
 //   matrix       a grid of numeric boxes sized to the current value
+// A spec's "control" names a special control, used instead of the kind's:
+//   layers       a text param of hidden-layer sizes ("4,2"): a row per
+//                layer with −/+ neuron buttons, add/remove layer buttons
+//                and the text itself (see layersControl)
+//   thumbnails   a choice shown as pictures img/<param>-<choice>.svg, a
+//                radio group (see thumbnailControl)
+// An unknown control name falls back to the kind's control.
 // A choice that has the value "upload" also gets a file input (see
 // selectControl).
 // Hidden params get no control. The panel reports edits through emit(name,
@@ -122,6 +129,8 @@ export function createPanel(root, lesson, values, emit, hooks = {}) {
 }
 
 function makeControl(spec, value, emit, hooks) {
+  if (spec.control === 'layers' && spec.kind === 'text') return layersControl(spec, emit);
+  if (spec.control === 'thumbnails' && spec.kind === 'choice') return thumbnailControl(spec, emit);
   switch (spec.kind) {
     case 'number':
     case 'int':
@@ -596,6 +605,181 @@ function kernelControl(spec, emit) {
         }),
       );
       tint();
+    },
+  };
+}
+
+// Hidden layers, as lesson nn accepts them: 0 to 6 layers of 1 to 16
+// neurons. A new layer gets 2 neurons, as in TensorFlow Playground.
+const MAX_LAYERS = 6;
+const MAX_NEURONS = 16;
+const NEW_LAYER = 2;
+
+// parseLayers reads "4,2" into [4, 2] ("" is no hidden layer), or returns
+// null for text that is not a list of sizes.
+function parseLayers(text) {
+  const s = String(text).trim();
+  if (s === '') return [];
+  const sizes = s.split(',').map((x) => (/^\s*\d+\s*$/.test(x) ? Number(x) : NaN));
+  return sizes.every((n) => Number.isInteger(n) && n >= 1) ? sizes : null;
+}
+
+// iconButton is a small square button showing a sign, named for assistive
+// technology by its aria-label. Disabled buttons stay focusable
+// (aria-disabled), so that the focus does not jump away at a limit.
+function iconButton(sign, cls, onClick) {
+  const b = el('button', { type: 'button', class: `btn btn-icon ${cls}` }, el('span', { 'aria-hidden': 'true', text: sign }));
+  b.addEventListener('click', () => {
+    if (b.getAttribute('aria-disabled') !== 'true') onClick();
+  });
+  return b;
+}
+
+function setEnabled(button, on) {
+  if (on) button.removeAttribute('aria-disabled');
+  else button.setAttribute('aria-disabled', 'true');
+}
+
+// layersControl edits the hidden layers of a network like TensorFlow
+// Playground: a row per layer, "Layer i: [−] n neurons [+]", and buttons
+// adding or removing the last layer. Every button sends the rewritten text
+// ("4,2"); the text box below takes it typed. Rows are added and removed
+// at the end only, so the focused button stays where it is.
+function layersControl(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  let sizes = null; // the sizes shown; null before the first value
+  // A button press is announced once the lesson has taken the new sizes:
+  // the row changed (its index) or, for a layer added or removed, -1.
+  let said = null;
+  const send = (next, row) => {
+    said = row;
+    emit(spec.name, next.join(','), true);
+  };
+  const list = el('ol', { class: 'layers-list' });
+  const rows = [];
+  const count = el('p', { class: 'layers-count' });
+  const status = el('p', { class: 'sr-only', role: 'status' });
+  const add = iconButton('+', 'layers-add', () => send([...sizes, NEW_LAYER], -1));
+  const remove = iconButton('\u2212', 'layers-remove', () => send(sizes.slice(0, -1), -1));
+  const box = el('input', {
+    type: 'text',
+    id: id + '-text',
+    class: 'layers-text',
+    maxlength: spec.maxLen || 40,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': helpEl?.id,
+  });
+  box.addEventListener('change', () => emit(spec.name, box.value, true));
+
+  const makeRow = (i) => {
+    const name = el('span', { class: 'layers-name' });
+    const n = el('span', { class: 'layers-n' });
+    const fewer = iconButton('\u2212', 'layers-fewer', () => send(sizes.map((x, j) => (j === i ? x - 1 : x)), i));
+    const more = iconButton('+', 'layers-more', () => send(sizes.map((x, j) => (j === i ? x + 1 : x)), i));
+    const li = el('li', { class: 'layers-row' }, name, el('span', { class: 'layers-stepper' }, fewer, n, more));
+    return { li, name, n, fewer, more };
+  };
+  const labels = () => {
+    rows.forEach((r, i) => {
+      r.name.textContent = t('layers.layer', { n: i + 1 });
+      r.fewer.setAttribute('aria-label', t('layers.fewer', { n: i + 1 }));
+      r.more.setAttribute('aria-label', t('layers.more', { n: i + 1 }));
+    });
+    add.setAttribute('aria-label', t('layers.add'));
+    remove.setAttribute('aria-label', t('layers.remove'));
+  };
+  const show = (next) => {
+    sizes = next;
+    while (rows.length < sizes.length) {
+      const r = makeRow(rows.length);
+      rows.push(r);
+      list.append(r.li);
+    }
+    while (rows.length > sizes.length) rows.pop().li.remove();
+    rows.forEach((r, i) => {
+      r.n.textContent = t(sizes[i] === 1 ? 'layers.neuron' : 'layers.neurons', { n: sizes[i] });
+      setEnabled(r.fewer, sizes[i] > 1);
+      setEnabled(r.more, sizes[i] < MAX_NEURONS);
+    });
+    setEnabled(add, sizes.length < MAX_LAYERS);
+    setEnabled(remove, sizes.length > 0);
+    count.textContent = t(['layers.none', 'layers.countOne'][sizes.length] ?? 'layers.count', { n: sizes.length });
+    list.hidden = sizes.length === 0;
+    labels();
+    if (said !== null) {
+      const r = rows[said];
+      status.textContent = r ? `${r.name.textContent}: ${r.n.textContent}` : count.textContent;
+      said = null;
+    }
+  };
+
+  const fs = el(
+    'fieldset',
+    { class: 'control control-layers', 'aria-describedby': helpEl?.id },
+    el('legend', { text: paramLabel(spec) }),
+    el('div', { class: 'layers-bar' }, count, el('span', { class: 'layers-stepper' }, remove, add)),
+    list,
+    el('div', { class: 'layers-typed' }, label(box.id, t('layers.text')), box),
+    helpEl,
+    status,
+  );
+  return {
+    el: fs,
+    set(v, force) {
+      if (typeof v !== 'string') return;
+      if ((force || !userIsEditing(box)) && box.value !== v) box.value = v;
+      const next = parseLayers(v);
+      if (next && next.join(',') !== sizes?.join(',')) show(next);
+      said = null; // a refused press says nothing
+    },
+  };
+}
+
+// Smallest width of a picture's cell and the gap between cells, in CSS
+// pixels (style.css .thumbs).
+const THUMB_MIN = 74;
+const THUMB_GAP = 6;
+
+// thumbnailControl shows a choice as a radio group of pictures
+// (img/<param>-<choice>.svg) with their names: arrow keys move between
+// them as in any radio group, and the chosen one is outlined.
+function thumbnailControl(spec, emit) {
+  const id = 'p-' + spec.name;
+  const helpEl = help(spec, id + '-help');
+  const radios = [];
+  const grid = el('div', { class: 'thumbs' });
+  (spec.choices || []).forEach((c, i) => {
+    const rid = `${id}-${i}`;
+    const r = el('input', { type: 'radio', name: id, id: rid, value: c, class: 'thumb-input' });
+    r.addEventListener('change', () => r.checked && emit(spec.name, c, true));
+    radios.push(r);
+    const img = el('img', { src: `img/${spec.name}-${c}.svg`, alt: '', width: 64, height: 64, class: 'thumb-img', draggable: 'false' });
+    grid.append(r, el('label', { for: rid, class: 'thumb' }, img, el('span', { class: 'thumb-name', text: choiceLabel(spec, c) })));
+  });
+  // As many columns as fit (THUMB_MIN px each), then balanced so that the
+  // last row is not left with one picture: 9 make 5 + 4 or 3 × 3.
+  let lastWidth = -1;
+  new ResizeObserver(() => {
+    const w = grid.clientWidth;
+    if (w === lastWidth || !w) return;
+    lastWidth = w;
+    const n = radios.length;
+    const fit = Math.max(1, Math.min(n, Math.floor((w + THUMB_GAP) / (THUMB_MIN + THUMB_GAP))));
+    grid.style.setProperty('--cols', String(Math.ceil(n / Math.ceil(n / fit))));
+  }).observe(grid);
+  const fs = el(
+    'fieldset',
+    { class: 'control control-thumbs', 'aria-describedby': helpEl?.id },
+    el('legend', { text: paramLabel(spec) }),
+    grid,
+    helpEl,
+  );
+  return {
+    el: fs,
+    set(v) {
+      for (const r of radios) r.checked = r.value === v;
     },
   };
 }

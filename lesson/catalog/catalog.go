@@ -7,6 +7,7 @@ import (
 	"github.com/aimath/playground/lesson/cnn"
 	"github.com/aimath/playground/lesson/gd"
 	"github.com/aimath/playground/lesson/matrix"
+	"github.com/aimath/playground/lesson/nn"
 	"github.com/aimath/playground/lesson/rnn"
 	"github.com/aimath/playground/lesson/vector"
 )
@@ -16,6 +17,7 @@ var Lessons = []lesson.Info{
 	vector.Info,
 	matrix.Info,
 	gd.Info,
+	nn.Info,
 	cnn.Info,
 	rnn.Info,
 }

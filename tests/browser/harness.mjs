@@ -334,6 +334,24 @@ export async function panelImage(page, panel) {
   return { x: box.x + Number(m[1]), y: box.y + Number(m[2]), width: Number(m[3]), height: Number(m[4]) };
 }
 
+// largestRaster returns the page rectangle and panel ID of the largest
+// raster (an <image>) in the figure's SVG: the main plot of a view whose
+// panel IDs a test does not want to depend on.
+export async function largestRaster(page) {
+  const svg = await page.evaluate(() => window.aimath.svg());
+  let best = null;
+  for (const part of svg.split('<g data-panel="').slice(1)) {
+    const panel = part.slice(0, part.indexOf('"'));
+    for (const m of part.matchAll(/<image[^>]* x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)) {
+      const r = { panel, x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) };
+      if (!best || r.width * r.height > best.width * best.height) best = r;
+    }
+  }
+  if (!best) throw new Error('the figure has no raster');
+  const box = await page.locator('#game').boundingBox();
+  return { ...best, x: box.x + best.x, y: box.y + best.y };
+}
+
 // englishOnKorean lists visible strings of the lesson (its controls,
 // readouts and text, not the MathML or the numbers, and the options of its
 // menus) that have English words of three letters or more, other than
