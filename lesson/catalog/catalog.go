@@ -4,6 +4,7 @@ package catalog
 
 import (
 	"github.com/aimath/playground/lesson"
+	"github.com/aimath/playground/lesson/bayes"
 	"github.com/aimath/playground/lesson/cnn"
 	"github.com/aimath/playground/lesson/gd"
 	"github.com/aimath/playground/lesson/matrix"
@@ -18,6 +19,7 @@ var Lessons = []lesson.Info{
 	matrix.Info,
 	gd.Info,
 	nn.Info,
+	bayes.Info,
 	cnn.Info,
 	rnn.Info,
 }
