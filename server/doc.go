@@ -30,6 +30,25 @@
 //     response, never a dead process (the Worker runtime has no
 //     http.Server to recover it).
 //
-// [Store] is the storage behind share links; [Options.Store] may be nil and
-// is not used by the static file handler.
+// Share links and oEmbed (paths taken before the static files, so dist/
+// must not have files at /api/share, /oembed or under /s/):
+//   - POST /api/share takes {"lesson": ID, "state": QUERY} as
+//     application/json (at most 16 KiB; the state at most 8 KiB). The state
+//     is decoded with the lesson's own param schema, as the page does; any
+//     pair the schema refuses makes the request a 400 that lists why. The
+//     canonical form (param.Values.Encode) is stored under a fresh id of 13
+//     base-32 characters from crypto/rand (65 bits), and the answer is 201
+//     {"id", "url": "/s/ID", "lesson", "state"}. Requests are rate-limited
+//     per client address (an IPv6 /64 counts as one) by [Options.Limiter]:
+//     429 with Retry-After. Errors are {"error": message[, "details"]}.
+//   - GET /s/ID redirects (302) to /#lesson=ID&STATE; "embed=1" in its
+//     query is kept in the query, "lang" and "hide" join the hash. An
+//     unknown or malformed id gets a small 404 page in English and Korean
+//     with a link home.
+//   - GET /oembed?url=URL&format=json[&maxwidth=W&maxheight=H] answers a
+//     "rich" oEmbed response whose html is an iframe of /?embed=1#STATE,
+//     for URLs of this host only (404 otherwise); format=xml is 501 and a
+//     URL that is not http(s) is 400.
+//   - A [Store] keeps the shares: [FileStore] natively, Workers KV in the
+//     Worker; server/storetest is the contract both pass.
 package server

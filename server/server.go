@@ -9,14 +9,22 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/aimath/playground/lesson"
 )
 
 // Options configures the handler returned by [New].
 type Options struct {
 	// Root is the built site (the dist/ folder). Required.
 	Root fs.FS
-	// Store backs share links. It may be nil.
+	// Store backs share links. Nil turns sharing off: POST /api/share and
+	// /s/ID answer 404.
 	Store Store
+	// Lessons are the lessons a share may hold; a state is validated with
+	// the lesson's parameter schema, as the page does.
+	Lessons []lesson.Info
+	// Limiter rate-limits POST /api/share per client; nil means no limit.
+	Limiter Limiter
 	// ErrorLog receives internal errors and recovered panics; nil means the
 	// log package's standard logger.
 	ErrorLog *log.Logger
@@ -34,6 +42,17 @@ var securityHeaders = [...][2]string{
 	{"Referrer-Policy", "strict-origin-when-cross-origin"},
 }
 
+// SecurityHeaders returns the headers every response carries, for hosts
+// that serve the site's files without this handler (the Worker's static
+// assets get them from a _headers file that must match).
+func SecurityHeaders() http.Header {
+	h := make(http.Header, len(securityHeaders))
+	for _, kv := range securityHeaders {
+		h.Set(kv[0], kv[1])
+	}
+	return h
+}
+
 // New returns the site's HTTP handler. It panics if opts.Root is nil.
 func New(opts Options) http.Handler {
 	if opts.Root == nil {
@@ -43,13 +62,20 @@ func New(opts Options) http.Handler {
 	if logger == nil {
 		logger = log.Default()
 	}
-	return &handler{root: opts.Root, log: logger, etags: newETagCache()}
+	lessons := make(map[string]lesson.Info, len(opts.Lessons))
+	for _, in := range opts.Lessons {
+		lessons[in.ID] = in
+	}
+	return &handler{root: opts.Root, store: opts.Store, lessons: lessons, limiter: opts.Limiter, log: logger, etags: newETagCache()}
 }
 
 type handler struct {
-	root  fs.FS
-	log   *log.Logger
-	etags *etagCache
+	root    fs.FS
+	store   Store
+	lessons map[string]lesson.Info
+	limiter Limiter
+	log     *log.Logger
+	etags   *etagCache
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -62,12 +88,19 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			respondError(w, http.StatusInternalServerError)
 		}
 	}()
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	switch p := r.URL.Path; {
+	case p == sharePath:
+		h.share(w, r)
+	case strings.HasPrefix(p, linkPrefix):
+		h.openLink(w, r, p[len(linkPrefix):])
+	case p == oembedPath:
+		h.oembed(w, r)
+	case r.Method != http.MethodGet && r.Method != http.MethodHead:
 		w.Header().Set("Allow", "GET, HEAD")
 		respondError(w, http.StatusMethodNotAllowed)
-		return
+	default:
+		h.serveFile(w, r)
 	}
-	h.serveFile(w, r)
 }
 
 // serveFile answers a GET or HEAD for a static file.

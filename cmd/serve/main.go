@@ -1,12 +1,19 @@
 //go:build !js
 
 // Command serve runs the playground on this machine: it serves a built
-// dist/ folder through package server. It is what `make run` starts.
+// dist/ folder through package server, with share links kept in a
+// directory. It is what `make run` starts; it needs no account or cloud.
 //
-//	serve [-addr 127.0.0.1:8080] [-dir dist]
+//	serve [-addr 127.0.0.1:8080] [-dir dist] [-data data] [-share-limit 20]
 //
 // It listens on the loopback interface unless -addr says otherwise, and
 // stops gracefully on SIGINT or SIGTERM, letting requests in flight finish.
+// Share links are files in the -data directory (created if missing; one
+// server per directory), written crash-safely: a share the server has
+// answered 201 for survives the process being killed. -share-limit bounds
+// the shares each client address may create per minute, in bursts of half
+// that; 0 turns the limit off. Behind a reverse proxy every client has the
+// proxy's address, so raise or drop the limit there.
 package main
 
 import (
@@ -23,6 +30,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/aimath/playground/lesson/catalog"
 	"github.com/aimath/playground/server"
 )
 
@@ -48,6 +56,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	flags.SetOutput(stdout)
 	addr := flags.String("addr", defaultAddr(os.Getenv), "`host:port` to listen on")
 	dir := flags.String("dir", "dist", "`directory` of the built site (make dist writes it)")
+	data := flags.String("data", "data", "`directory` for share links (created if missing)")
+	shareLimit := flags.Int("share-limit", 20, "share links each client may create per `minute`, in bursts of half that; 0 for no limit")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -56,6 +66,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if flags.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", flags.Args())
+	}
+	if *shareLimit < 0 {
+		return fmt.Errorf("-share-limit %d: want 0 or more", *shareLimit)
 	}
 
 	// os.Root keeps every open inside dir, even through symbolic links.
@@ -71,12 +84,21 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 
+	store, err := server.OpenFileStore(*data)
+	if err != nil {
+		return fmt.Errorf("share links: %w", err)
+	}
+	opts := server.Options{Root: root.FS(), Store: store, Lessons: catalog.Lessons}
+	if *shareLimit > 0 {
+		opts.Limiter = server.NewBuckets(time.Minute/time.Duration(*shareLimit), max(1, *shareLimit/2))
+	}
+
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(server.Options{Root: root.FS()}),
+		Handler:           server.New(opts),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		// No WriteTimeout: the wasm is megabytes and a slow link may need
@@ -84,7 +106,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		IdleTimeout:    2 * time.Minute,
 		MaxHeaderBytes: 64 << 10,
 	}
-	fmt.Fprintf(stdout, "Serving AI Math Playground at %s (Ctrl-C to stop)\n", siteURL(ln.Addr()))
+	fmt.Fprintf(stdout, "Serving AI Math Playground at %s (share links in %s; Ctrl-C to stop)\n", siteURL(ln.Addr()), *data)
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

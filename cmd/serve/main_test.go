@@ -14,10 +14,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/aimath/playground/lesson/catalog"
 )
 
 func TestRun(t *testing.T) {
-	dir := t.TempDir()
+	dir, data := t.TempDir(), filepath.Join(t.TempDir(), "data")
 	const page = "<!doctype html><title>AI Math Playground</title>"
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
 		t.Fatal(err)
@@ -28,7 +30,7 @@ func TestRun(t *testing.T) {
 	out, stdout := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-dir", dir}, stdout)
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-dir", dir, "-data", data}, stdout)
 		stdout.Close()
 	}()
 
@@ -38,7 +40,7 @@ func TestRun(t *testing.T) {
 	}
 	banner := lines.Text()
 	go io.Copy(io.Discard, out) // keep run from blocking on later output
-	m := regexp.MustCompile(`^Serving AI Math Playground at (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)$`).FindStringSubmatch(banner)
+	m := regexp.MustCompile(`^Serving AI Math Playground at (http://127\.0\.0\.1:\d+/) \(share links in .+; Ctrl-C to stop\)$`).FindStringSubmatch(banner)
 	if m == nil {
 		t.Fatalf("run printed %q, want the Serving ... banner with a loopback URL", banner)
 	}
@@ -58,6 +60,10 @@ func TestRun(t *testing.T) {
 	if res.Header.Get("Content-Security-Policy") == "" {
 		t.Errorf("GET %s has no Content-Security-Policy, want the server package's headers", m[1])
 	}
+	id, _ := share(t, m[1], catalog.Lessons[0].ID, "")
+	if entries, err := os.ReadDir(data); err != nil || len(entries) != 1 || entries[0].Name() != id {
+		t.Errorf("data directory after one share = %v, %v, want the file %s alone", entries, err, id)
+	}
 
 	cancel()
 	select {
@@ -75,6 +81,10 @@ func TestRun(t *testing.T) {
 
 func TestRunErrors(t *testing.T) {
 	empty := t.TempDir()
+	full := t.TempDir()
+	if err := os.WriteFile(filepath.Join(full, "index.html"), []byte("home"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for i, tc := range []struct {
 		args []string
 		want string
@@ -82,6 +92,8 @@ func TestRunErrors(t *testing.T) {
 		{[]string{"-dir", empty, "-addr", "127.0.0.1:0"}, "make dist"},
 		{[]string{"-dir", filepath.Join(empty, "missing"), "-addr", "127.0.0.1:0"}, "make dist"},
 		{[]string{"-nosuchflag"}, "usage"},
+		{[]string{"-share-limit", "-1"}, "want 0 or more"},
+		{[]string{"-dir", full, "-data", filepath.Join(full, "index.html"), "-addr", "127.0.0.1:0"}, "share links"},
 		{[]string{"extra"}, "unexpected arguments"},
 	} {
 		err := run(t.Context(), tc.args, io.Discard)
