@@ -70,11 +70,14 @@ function sliderStep(spec) {
   return Number((span / 200).toPrecision(1));
 }
 
-// parseShow reads "view=map|lstsq".
+// parseShow reads "view=map|lstsq", or conditions that must all hold,
+// joined by "&": "view=dist|expect&dist=beta|gamma".
 function parseShow(show) {
-  const eq = show ? show.indexOf('=') : -1;
-  if (eq < 0) return null;
-  return { name: show.slice(0, eq), values: show.slice(eq + 1).split('|') };
+  const conds = (show || '')
+    .split('&')
+    .map((c) => c.indexOf('=') < 0 ? null : { name: c.slice(0, c.indexOf('=')), values: c.slice(c.indexOf('=') + 1).split('|') })
+    .filter(Boolean);
+  return conds.length ? conds : null;
 }
 
 // A pointer held on a slider means the user is dragging it: the panel must
@@ -110,7 +113,7 @@ export function createPanel(root, lesson, values, emit, hooks = {}) {
     // script calls), leaving alone a box the user is typing in.
     sync(vals) {
       for (const c of controls) {
-        if (c.show) c.el.hidden = !c.show.values.includes(String(vals[c.show.name]));
+        if (c.show) c.el.hidden = !c.show.every((s) => s.values.includes(String(vals[s.name])));
         if (c.spec.name in vals) c.set(vals[c.spec.name]);
       }
     },

@@ -47,7 +47,8 @@ type Spec struct {
 	MaxRows int `json:"maxRows,omitempty"`
 	MaxCols int `json:"maxCols,omitempty"`
 	// Show makes the control conditional: "view=map" or "view=map|lstsq"
-	// shows it only while the choice parameter view has one of those values.
+	// shows it only while the choice parameter view has one of those values;
+	// conditions joined by "&" must all hold ("view=dist&dist=beta|gamma").
 	Show string `json:"show,omitempty"`
 	// Hidden parameters are part of the state (and the URL) but get no
 	// control of their own: they are edited on the canvas.
@@ -110,12 +111,17 @@ func (s *Spec) ShowsFor(v *Values) bool {
 	if s.Show == "" {
 		return true
 	}
-	name, vals, ok := strings.Cut(s.Show, "=")
-	if !ok {
-		return true
+	for _, cond := range strings.Split(s.Show, "&") {
+		name, vals, ok := strings.Cut(cond, "=")
+		if !ok {
+			continue
+		}
+		cur, isStr := v.Get(name).(string)
+		if !isStr || !slices.Contains(strings.Split(vals, "|"), cur) {
+			return false
+		}
 	}
-	cur, isStr := v.Get(name).(string)
-	return isStr && slices.Contains(strings.Split(vals, "|"), cur)
+	return true
 }
 
 // check panics if the spec is malformed: a bug in the lesson, not user input.

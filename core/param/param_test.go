@@ -265,3 +265,15 @@ func TestTextCheck(t *testing.T) {
 		t.Errorf("Decode(k=bad) = %v, value %q; want one error and the default", errs, v.String("k"))
 	}
 }
+
+func TestShowsForConjunction(t *testing.T) {
+	v := New(testSpecs())
+	s := Spec{Name: "k", Kind: Bool, Default: false, Show: "view=map|multiply&opt=gd,adam"}
+	if !s.ShowsFor(v) {
+		t.Errorf("%q hidden for view=map, opt=gd,adam", s.Show)
+	}
+	v.Set("opt", "gd")
+	if s.ShowsFor(v) {
+		t.Errorf("%q shown for opt=gd", s.Show)
+	}
+}

@@ -9,7 +9,9 @@ import (
 	"github.com/aimath/playground/lesson/gd"
 	"github.com/aimath/playground/lesson/matrix"
 	"github.com/aimath/playground/lesson/nn"
+	"github.com/aimath/playground/lesson/prob"
 	"github.com/aimath/playground/lesson/rnn"
+	"github.com/aimath/playground/lesson/stats"
 	"github.com/aimath/playground/lesson/vector"
 )
 
@@ -19,6 +21,8 @@ var Lessons = []lesson.Info{
 	matrix.Info,
 	gd.Info,
 	nn.Info,
+	prob.Info,
+	stats.Info,
 	bayes.Info,
 	cnn.Info,
 	rnn.Info,

@@ -207,14 +207,14 @@ test('a corrupted hash opens defaults for the bad pairs with a notice', async ()
   }
 });
 
-test('an unknown or unbuilt topic in a link opens vectors with a notice', async () => {
+test('an unknown topic and an unknown language in a link open vectors in English with a notice', async () => {
   const page = await newPage(env.browser);
   try {
-    await openApp(page, env.server.url, 'lesson=prob&lang=xx');
+    await openApp(page, env.server.url, 'lesson=topic9&lang=xx');
     assert.equal(await page.evaluate(() => document.getElementById('lesson').dataset.lesson), 'vector');
     const notice = await page.locator('#notice').innerText();
     assert.match(notice, /lang=xx/);
-    assert.match(notice, /Probability/);
+    assert.match(notice, /topic9/);
     await page.waitForFunction(() => location.hash.includes('lesson=vector') && !location.hash.includes('lang=xx'));
     assert.deepEqual(page.problems, []);
   } finally {
