@@ -5,10 +5,14 @@
 // through the bridge object `aimath` (see the bridge contract).
 //
 // Sections: state · boot · loading · lessons · rendering · input ·
-// uploads · hash and history · language · messages · exports.
+// uploads · hash and history · language · embedding · messages · exports.
 
 import * as i18n from './i18n.js';
-import { createPanel } from './controls.js';
+import { createPanel, thumbURL } from './controls.js';
+import { pageOptions } from './embed.js';
+import { connectHost } from './host.js';
+import { lessonFiles, startOffline } from './offline.js';
+import { wireEmbed, wireShare } from './share.js';
 import { buildHash, csv, formatBytes, formatNumber, parseHash, sameState, throttle } from './util.js';
 
 // ---------------------------------------------------------------- state
@@ -21,6 +25,7 @@ const UPLOAD_KEY = 'aimath.upload'; // the user's image, a PNG data URL
 const UPLOAD_SIDE = 256; // longest side of an uploaded image, in pixels
 const ERROR_HIDE_MS = 8000;
 const LONG_TEXT = 40; // characters from which a text readout is a sentence
+const PNG_SCALE = 2; // pixels of an exported PNG per CSS pixel of the figure
 
 const $ = (id) => document.getElementById(id);
 
@@ -50,6 +55,8 @@ const ui = {
   toast: $('toast'),
   main: $('lesson'),
   copyLink: $('btn-copy'),
+  openFull: $('open-full'),
+  oembed: null, // the oEmbed discovery <link>, made by linkElsewhere
   dialog: $('export-dialog'),
   dialogTitle: $('export-title'),
   dialogHelp: $('export-help'),
@@ -66,7 +73,10 @@ const app = {
   readoutNames: '',
   playing: false,
   panel: null,
-  extra: { embed: null, hide: null }, // hash keys kept for later features
+  extra: { embed: null, hide: null }, // the hash's own embed and hide, written back
+  options: null, // embed, hide, lang and origins of the URL (embed.js pageOptions)
+  noted: new Set(), // "lesson:name" of unknown hide= names already reported
+  host: null, // the postMessage link to a page embedding this one (host.js)
   lastHash: '',
   following: '', // a hash being opened by followHash
   announced: '', // readouts last read to screen readers
@@ -94,19 +104,23 @@ async function boot() {
   // load the translations meanwhile.
   const framed = startFrame();
   framed.catch(() => {}); // reported by loadFailed through boot's own await
+  const hash = parseHash(location.hash);
+  app.options = pageOptions(location.search, hash);
+  app.extra = { embed: hash.embed, hide: hash.hide };
+  // Before the first paint, so that an embed never flashes the site's chrome.
+  applyEmbed();
+  connectToHost();
   try {
     await i18n.loadShell();
   } catch (err) {
     // Without the dictionaries the English text of index.html stays.
     console.error('aimath: could not load translations:', err);
   }
-  const hash = parseHash(location.hash);
   const problems = [];
-  setLanguage(pickLang(hash.lang, problems), { persist: false, rerender: false });
-  app.extra = { embed: hash.embed, hide: hash.hide };
+  setLanguage(pickLang(app.options.lang, problems), { persist: false, rerender: false });
   renderNav();
   wireEvents();
-  loadVersion();
+  const version = loadVersion();
 
   const aimath = await framed;
   app.aimath = aimath;
@@ -121,6 +135,12 @@ async function boot() {
   hideLoader();
   document.documentElement.dataset.ready = 'true';
   resolveReady(aimath);
+  app.host.ready({ lessons: [...app.schema.keys()] });
+  // An embed leaves offline storage to the site itself: a course page
+  // with several frames would otherwise keep a copy per embedding site.
+  if (window.parent === window) {
+    startOffline(await version, lessonFiles(app.schema.values(), i18n.LANGS, thumbURL));
+  }
 }
 
 function pickLang(fromHash, problems) {
@@ -146,8 +166,31 @@ function wireEvents() {
   ui.reset.addEventListener('click', () => act('reset'));
   $('btn-csv').addEventListener('click', exportCSV);
   $('btn-svg').addEventListener('click', exportSVG);
+  $('btn-png').addEventListener('click', exportPNG);
   $('btn-copy').addEventListener('click', copyLink);
   wireExportDialog();
+  const ctx = {
+    lesson: () => app.current,
+    state: () => {
+      const s = call('state');
+      return typeof s === 'string' ? s : '';
+    },
+    title: lessonTitle,
+    // The controls shown now and those hide= leaves out, in schema order.
+    controls: () => {
+      const spec = app.schema.get(app.current);
+      const hidden = hiddenControls(spec);
+      const shown = new Set((app.panel?.shown() ?? []).map((c) => c.name));
+      return spec.params
+        .filter((p) => shown.has(p.name) || hidden.has(p.name))
+        .map((p) => ({ name: p.name, label: i18n.t('param.' + p.name) }));
+    },
+    hidden: () => [...hiddenControls(app.schema.get(app.current))],
+    lang: () => i18n.getLang(),
+    copy: copyText,
+  };
+  wireShare(ctx);
+  wireEmbed(ctx);
   ui.reload.addEventListener('click', () => location.reload());
   // The skip link moves focus without touching the hash, which holds the state.
   document.querySelector('.skip-link').addEventListener('click', (e) => {
@@ -166,14 +209,19 @@ function wireEvents() {
   addEventListener('hashchange', followHash);
 }
 
+// loadVersion shows build.json's version and returns it (null without one).
 async function loadVersion() {
   try {
     const r = await fetch('build.json');
-    if (!r.ok) return;
+    if (!r.ok) return null;
     const b = await r.json();
-    if (b && typeof b.version === 'string') $('version').textContent = b.version;
+    if (!b || typeof b.version !== 'string' || b.version === '') return null;
+    $('version').textContent = b.version;
+    return b.version;
   } catch {
-    // The version is decoration; the frame reports real loading failures.
+    // The frame reports real loading failures; without a version the
+    // page just has no offline copy.
+    return null;
   }
 }
 
@@ -190,7 +238,9 @@ function startFrame() {
       let w;
       try {
         w = ui.frame.contentWindow;
-        if (!w || !w.location.pathname.endsWith('game.html')) return; // about:blank
+        // The first load may be about:blank's. (A host may serve game.html
+        // as /game, as Cloudflare's assets do: its name is not checked.)
+        if (!w || w.location.protocol === 'about:') return;
       } catch {
         return;
       }
@@ -281,6 +331,7 @@ async function openLesson(id, state, { history = 'replace', problems = [] } = {}
   }
   if (problems.length) showNotice(i18n.t('notice.link'), problems);
   else hideBanner(ui.notice);
+  app.host?.changed();
 }
 
 // switchLesson is a click in the topic navigation.
@@ -374,8 +425,9 @@ function renderLesson() {
   ui.frame.title = i18n.t('frame.title', { lesson: title });
   renderNav();
   renderViewText();
-  app.panel = createPanel(ui.controls, spec, app.values, onEdit, { upload: uploadFile });
-  ui.controls.closest('.card').hidden = !spec.params.some((p) => !p.hidden);
+  const hide = hiddenControls(spec);
+  app.panel = createPanel(ui.controls, spec, app.values, onEdit, { upload: uploadFile, hide });
+  ui.controls.closest('.card').hidden = !spec.params.some((p) => !p.hidden && !hide.has(p.name));
   renderButtons(spec);
   renderReadouts(call('readouts'), true);
   resetAnnouncements();
@@ -576,6 +628,7 @@ function refreshNow() {
 // animation ticks and calls by other scripts.
 function onChange(ev) {
   try {
+    app.host?.changed();
     if (!ev || typeof ev !== 'object' || app.busy) return;
     if (ev.id !== app.current) {
       // Another script opened a lesson: follow it.
@@ -757,6 +810,7 @@ function writeHash(mode, state) {
   const url = location.pathname + location.search + hash;
   if (mode === 'push') history.pushState(null, '', url);
   else history.replaceState(null, '', url);
+  linkElsewhere(state);
 }
 
 // followHash restores the state of a hash reached by back/forward or typed
@@ -766,6 +820,14 @@ function followHash() {
   app.following = location.hash;
   const h = parseHash(location.hash);
   app.extra = { embed: h.embed, hide: h.hide };
+  const options = pageOptions(location.search, h);
+  // origins stays as the page was loaded: a later hash cannot widen it.
+  const changed = options.embed !== app.options.embed || options.hide.join() !== app.options.hide.join();
+  app.options = { ...options, origins: app.options.origins };
+  if (changed) {
+    applyEmbed();
+    renderLesson();
+  }
   const problems = [];
   if (h.lang !== null && h.lang !== i18n.getLang()) {
     if (i18n.LANGS.includes(h.lang)) setLanguage(h.lang, { persist: false });
@@ -806,6 +868,98 @@ function setLanguage(lang, { persist = false, rerender = true } = {}) {
     writeHash('replace');
   }
   hideBanner(ui.error);
+}
+
+// ---------------------------------------------------------------- embedding
+
+// applyEmbed shows or drops the site's chrome (header, topics, footer, the
+// introduction) for ?embed=1 or #…&embed=1.
+function applyEmbed() {
+  document.documentElement.classList.toggle('is-embed', app.options.embed);
+  ui.openFull.hidden = !app.options.embed;
+}
+
+// hiddenControls returns the names of hide= that are controls of the
+// lesson; the others are ignored, with a note on the console (once each).
+function hiddenControls(spec) {
+  const names = new Set(spec.params.filter((p) => !p.hidden).map((p) => p.name));
+  const out = new Set();
+  for (const name of app.options.hide) {
+    if (names.has(name)) {
+      out.add(name);
+    } else if (!app.noted.has(`${spec.id}:${name}`)) {
+      app.noted.add(`${spec.id}:${name}`);
+      console.info(`aimath: hide=${name}: lesson ${spec.id} has no such control; ignored`);
+    }
+  }
+  return out;
+}
+
+// linkElsewhere points the links that leave this page at the current
+// state: the oEmbed discovery link (made here: without a state it would
+// have no URL to name), and in an embed "open in the playground" (the
+// full page, without embed and hide).
+function linkElsewhere(state) {
+  const full = location.origin + location.pathname + buildHash({ lesson: app.current, state, lang: i18n.getLang() });
+  ui.openFull.href = full;
+  if (!ui.oembed) {
+    ui.oembed = Object.assign(document.createElement('link'), { rel: 'alternate', type: 'application/json+oembed' });
+    document.head.append(ui.oembed);
+  }
+  ui.oembed.title = lessonTitle();
+  ui.oembed.href = `oembed?url=${encodeURIComponent(full)}&format=json`;
+}
+
+// snapshot is what a host hears about the lesson shown.
+function snapshot() {
+  const state = call('state');
+  const readouts = call('readouts');
+  const values = call('values');
+  return {
+    lesson: app.current,
+    state: typeof state === 'string' ? state : '',
+    readouts: readouts.error ? {} : readouts,
+    values: values.error ? {} : values,
+    playing: call('playing') === true,
+    lang: i18n.getLang(),
+  };
+}
+
+// connectToHost answers the page that embeds this one (see host.js): its
+// commands act as the reader's input would, but a refused one is answered
+// to the host instead of shown in a banner.
+function connectToHost() {
+  const { origins, bad } = app.options.origins;
+  if (bad.length) console.info(`aimath: origins= entries that are not http(s) origins, ignored: ${bad.join(' ')}`);
+  const must = (res) => {
+    if (res.error) throw new Error(res.error);
+    scheduleRefresh();
+    return res;
+  };
+  app.host = connectHost({
+    origins,
+    snapshot,
+    handlers: {
+      'aimath:set': ({ name, value }) => {
+        const res = must(call('set', name, value));
+        app.panel?.reflect(name, res.value);
+        return { name, value: res.value, clamped: res.clamped === true };
+      },
+      'aimath:act': ({ name }) => {
+        must(call('act', name));
+        return { name, ok: true };
+      },
+      'aimath:open': async ({ lesson, state = '' }) => {
+        if (!app.schema.has(lesson)) throw new Error(`unknown lesson "${lesson}"`);
+        const problems = [];
+        hideBanner(ui.error);
+        await openLesson(lesson, state, { history: 'replace', problems });
+        if (app.current !== lesson) throw new Error(`lesson ${lesson} could not be opened`);
+        return { lesson, state: snapshot().state, warnings: problems };
+      },
+      'aimath:get': () => snapshot(),
+    },
+  });
 }
 
 // ---------------------------------------------------------------- messages
@@ -888,6 +1042,47 @@ function exportSVG() {
     return;
   }
   download(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), fileStem() + '.svg');
+}
+
+// exportPNG draws the figure's SVG (the same display list as the canvas) on
+// a canvas at PNG_SCALE and downloads it. Unlike a capture of the WebGL
+// canvas this needs no frame to be drawn, and gives the same pixels on
+// every machine that has the same fonts.
+async function exportPNG() {
+  const svg = call('svg');
+  if (typeof svg !== 'string') {
+    showError(i18n.t('error.export'), svg.error || '?');
+    return;
+  }
+  try {
+    download(await svgToPNG(svg, PNG_SCALE), fileStem() + '.png');
+  } catch (err) {
+    showError(i18n.t('error.export'), err?.message || String(err));
+  }
+}
+
+async function svgToPNG(svg, scale) {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const w = img.naturalWidth;
+    const h = img.naturalHeight;
+    if (!(w > 0 && h > 0)) throw new Error('the figure has no size');
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(w * scale);
+    canvas.height = Math.round(h * scale);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode a PNG'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 // Text exports (a lesson's "exports": aimath.exportText(kind)). JSON is a

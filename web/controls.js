@@ -17,7 +17,8 @@
 // An unknown control name falls back to the kind's control.
 // A choice that has the value "upload" also gets a file input (see
 // selectControl).
-// Hidden params get no control. The panel reports edits through emit(name,
+// Hidden params get no control, nor do those the page hides (hooks.hide,
+// the URL's hide=). The panel reports edits through emit(name,
 // value, commit): commit is false for intermediate values of live params
 // (the app sends those once per animation frame) and true otherwise.
 
@@ -94,12 +95,13 @@ function userIsEditing(input) {
 }
 
 // createPanel builds the controls of one lesson into root. hooks.upload(file)
-// receives a file the user chose for an "upload" choice.
+// receives a file the user chose for an "upload" choice; hooks.hide is a
+// Set of param names to leave out.
 export function createPanel(root, lesson, values, emit, hooks = {}) {
   const controls = [];
   root.replaceChildren();
   for (const spec of lesson.params) {
-    if (spec.hidden) continue;
+    if (spec.hidden || hooks.hide?.has(spec.name)) continue;
     const c = makeControl(spec, values[spec.name], emit, hooks);
     if (!c) continue;
     c.spec = spec;
@@ -125,6 +127,10 @@ export function createPanel(root, lesson, values, emit, hooks = {}) {
     },
     has(name) {
       return controls.some((x) => x.spec.name === name);
+    },
+    // shown lists the controls a reader sees now: {name, label}.
+    shown() {
+      return controls.filter((c) => !c.el.hidden).map((c) => ({ name: c.spec.name, label: paramLabel(c.spec) }));
     },
   };
   panel.sync(values);
@@ -745,6 +751,11 @@ function layersControl(spec, emit) {
 const THUMB_MIN = 74;
 const THUMB_GAP = 6;
 
+// thumbURL is the picture of choice c of param name in a picture menu.
+export function thumbURL(name, c) {
+  return `img/${name}-${c}.svg`;
+}
+
 // thumbnailControl shows a choice as a radio group of pictures
 // (img/<param>-<choice>.svg) with their names: arrow keys move between
 // them as in any radio group, and the chosen one is outlined.
@@ -758,7 +769,7 @@ function thumbnailControl(spec, emit) {
     const r = el('input', { type: 'radio', name: id, id: rid, value: c, class: 'thumb-input' });
     r.addEventListener('change', () => r.checked && emit(spec.name, c, true));
     radios.push(r);
-    const img = el('img', { src: `img/${spec.name}-${c}.svg`, alt: '', width: 64, height: 64, class: 'thumb-img', draggable: 'false' });
+    const img = el('img', { src: thumbURL(spec.name, c), alt: '', width: 64, height: 64, class: 'thumb-img', draggable: 'false' });
     grid.append(r, el('label', { for: rid, class: 'thumb' }, img, el('span', { class: 'thumb-name', text: choiceLabel(spec, c) })));
   });
   // As many columns as fit (THUMB_MIN px each), then balanced so that the

@@ -86,7 +86,7 @@ export function buildHash({ lesson, state, lang, embed, hide }) {
   if (state) parts.push(prettyState(state));
   if (lang) parts.push('lang=' + encodeURIComponent(lang));
   if (embed !== null && embed !== undefined) parts.push('embed=' + encodeURIComponent(embed));
-  if (hide !== null && hide !== undefined) parts.push('hide=' + encodeURIComponent(hide));
+  if (hide !== null && hide !== undefined) parts.push('hide=' + encodeURIComponent(hide).replace(/%2C/gi, ','));
   return '#' + parts.join('&');
 }
 

@@ -9,8 +9,9 @@
 //   CHROMIUM      the browser (default /usr/bin/chromium)
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -38,16 +39,19 @@ function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // startServer runs cmd/serve on a free port and waits until it answers.
-export async function startServer() {
+// dist is the site to serve (default AIMATH_DIST); share links go to a
+// fresh temporary folder, removed by stop.
+export async function startServer({ dist = resolveFromRoot(process.env.AIMATH_DIST || 'dist') } = {}) {
   const bin = resolveFromRoot(process.env.AIMATH_SERVE || 'bin/serve');
-  const dist = resolveFromRoot(process.env.AIMATH_DIST || 'dist');
   if (!existsSync(bin)) throw new Error(`server binary ${bin} is missing: run "make bin/serve" (or set AIMATH_SERVE)`);
   if (!existsSync(path.join(dist, 'index.html')) || !existsSync(path.join(dist, 'aimath.wasm'))) {
     throw new Error(`${dist} has no built site: run "make dist" (or set AIMATH_DIST)`);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(bin, ['-addr', `127.0.0.1:${port}`, '-dir', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const data = mkdtempSync(path.join(os.tmpdir(), 'aimath-shares-'));
+  const args = ['-addr', `127.0.0.1:${port}`, '-dir', dist, '-data', data];
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   proc.stdout.on('data', (d) => (output += d));
   proc.stderr.on('data', (d) => (output += d));
@@ -71,10 +75,12 @@ export async function startServer() {
   return {
     url,
     async stop() {
-      if (exited !== null) return;
-      const done = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await Promise.race([done, sleep(3000).then(() => proc.kill('SIGKILL'))]);
+      if (exited === null) {
+        const done = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGTERM');
+        await Promise.race([done, sleep(3000).then(() => proc.kill('SIGKILL'))]);
+      }
+      rmSync(data, { recursive: true, force: true });
     },
   };
 }
@@ -100,9 +106,20 @@ export async function launchBrowser() {
 
 // newPage opens a page in a fresh context and records its problems in
 // page.problems: console errors, the page's own warnings (a missing
-// translation) and uncaught exceptions, of every frame.
-export async function newPage(browser, { width = 1280, height = 860, locale = 'en-US', lang, touch = false, scale = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale, hasTouch: touch, deviceScaleFactor: scale });
+// translation) and uncaught exceptions, of every frame. Service workers
+// are blocked unless serviceWorkers is 'allow' (tests/browser/offline):
+// every other test sees the network as the page does on a first visit.
+export async function newPage(
+  browser,
+  { width = 1280, height = 860, locale = 'en-US', lang, touch = false, scale = 1, serviceWorkers = 'block' } = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale,
+    hasTouch: touch,
+    deviceScaleFactor: scale,
+    serviceWorkers,
+  });
   if (lang) {
     await context.addInitScript((l) => {
       try {
